@@ -1,0 +1,88 @@
+package dev.ferro;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A typed column of a model, as generated into the metamodel class {@code M_}
+ * ({@code User_.email}). It builds conditions, orderings and assignments that the compiler checks.
+ *
+ * @param <M> the model
+ * @param <T> the Java type of the field
+ */
+public class Attribute<M, T> {
+    private final Class<M> model;
+    private final String name;
+    private final Class<T> type;
+
+    public Attribute(Class<M> model, String name, Class<T> type) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.name = Objects.requireNonNull(name, "name");
+        this.type = Objects.requireNonNull(type, "type");
+    }
+
+    /** The model class this attribute belongs to. */
+    public Class<M> model() {
+        return model;
+    }
+
+    /** The Java field name (not the column name). */
+    public String name() {
+        return name;
+    }
+
+    /** The field's Java type, boxed for primitives. */
+    public Class<T> type() {
+        return type;
+    }
+
+    /** {@code = value}; a null value means {@code IS NULL}. */
+    public Condition<M> eq(T value) {
+        return value == null ? new Condition.IsNull<>(this, false) : new Condition.Compare<>(this, Condition.Operator.EQ, value);
+    }
+
+    /** {@code <> value} (rows where the column is NULL do not match, as in SQL); null means {@code IS NOT NULL}. */
+    public Condition<M> ne(T value) {
+        return value == null ? new Condition.IsNull<>(this, true) : new Condition.Compare<>(this, Condition.Operator.NE, value);
+    }
+
+    public Condition<M> isNull() {
+        return new Condition.IsNull<>(this, false);
+    }
+
+    public Condition<M> isNotNull() {
+        return new Condition.IsNull<>(this, true);
+    }
+
+    /** {@code IN (...)}; an empty collection matches nothing. */
+    public Condition<M> in(Collection<? extends T> values) {
+        return new Condition.In<>(this, List.copyOf(values), false);
+    }
+
+    @SafeVarargs
+    public final Condition<M> in(T... values) {
+        return in(Arrays.asList(values));
+    }
+
+    /** {@code NOT IN (...)}; an empty collection matches every row. */
+    public Condition<M> notIn(Collection<? extends T> values) {
+        return new Condition.In<>(this, List.copyOf(values), true);
+    }
+
+    @SafeVarargs
+    public final Condition<M> notIn(T... values) {
+        return notIn(Arrays.asList(values));
+    }
+
+    /** An assignment for {@link Query#update(Assignment[])}; null sets the column to NULL. */
+    public Assignment<M> set(T value) {
+        return new Assignment<>(this, value);
+    }
+
+    @Override
+    public String toString() {
+        return model.getSimpleName() + "." + name;
+    }
+}

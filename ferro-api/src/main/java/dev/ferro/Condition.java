@@ -1,0 +1,109 @@
+package dev.ferro;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A filter on a model, built from its metamodel attributes ({@code User_.age.ge(18)}) and combined
+ * with {@link #and}, {@link #or} and {@link #not}. Conditions are immutable values; the
+ * implementation turns them into SQL with every value bound as a parameter.
+ *
+ * @param <M> the model the condition filters
+ */
+public sealed interface Condition<M> {
+
+    default Condition<M> and(Condition<M> other) {
+        return Condition.and(this, other);
+    }
+
+    default Condition<M> or(Condition<M> other) {
+        return Condition.or(this, other);
+    }
+
+    default Condition<M> not() {
+        return new Not<>(this);
+    }
+
+    @SafeVarargs
+    static <M> Condition<M> and(Condition<M>... terms) {
+        return new And<>(flatten(terms, And.class));
+    }
+
+    @SafeVarargs
+    static <M> Condition<M> or(Condition<M>... terms) {
+        return new Or<>(flatten(terms, Or.class));
+    }
+
+    static <M> Condition<M> not(Condition<M> term) {
+        return new Not<>(term);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <M> List<Condition<M>> flatten(Condition<M>[] terms, Class<?> kind) {
+        List<Condition<M>> flat = new ArrayList<>(terms.length);
+        for (Condition<M> term : terms) {
+            Objects.requireNonNull(term, "condition");
+            if (kind.isInstance(term)) {
+                flat.addAll(kind == And.class ? ((And<M>) term).terms() : ((Or<M>) term).terms());
+            } else {
+                flat.add(term);
+            }
+        }
+        return List.copyOf(flat);
+    }
+
+    /** The comparison operators. */
+    enum Operator {
+        EQ("="), NE("<>"), LT("<"), LE("<="), GT(">"), GE(">=");
+
+        private final String symbol;
+
+        Operator(String symbol) {
+            this.symbol = symbol;
+        }
+
+        /** The SQL operator. */
+        public String symbol() {
+            return symbol;
+        }
+    }
+
+    /** {@code attribute <op> value}, value never null. */
+    record Compare<M>(Attribute<M, ?> attribute, Operator operator, Object value) implements Condition<M> {
+        public Compare {
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** {@code attribute [NOT] IN (values)}. */
+    record In<M>(Attribute<M, ?> attribute, List<?> values, boolean negated) implements Condition<M> {
+    }
+
+    /** {@code attribute IS [NOT] NULL}. */
+    record IsNull<M>(Attribute<M, ?> attribute, boolean negated) implements Condition<M> {
+    }
+
+    /** {@code attribute BETWEEN low AND high}. */
+    record Between<M>(Attribute<M, ?> attribute, Object low, Object high) implements Condition<M> {
+    }
+
+    /**
+     * {@code attribute LIKE pattern}; when {@code escaped}, the pattern escapes its literal
+     * {@code % _ !} with {@link TextAttribute#LIKE_ESCAPE}.
+     */
+    record Like<M>(Attribute<M, ?> attribute, String pattern, boolean escaped) implements Condition<M> {
+    }
+
+    /** All terms hold; no terms means true. */
+    record And<M>(List<Condition<M>> terms) implements Condition<M> {
+    }
+
+    /** At least one term holds; no terms means false. */
+    record Or<M>(List<Condition<M>> terms) implements Condition<M> {
+    }
+
+    /** The term does not hold. */
+    record Not<M>(Condition<M> term) implements Condition<M> {
+    }
+}

@@ -1,0 +1,105 @@
+package dev.ferro;
+
+import dev.ferro.spi.FerroProvider;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.Supplier;
+
+/**
+ * The entry point: one database, its models, its transactions.
+ *
+ * <p>In CDI, {@code @Inject Ferro ferro}; without CDI, {@link #connect(String, FerroOptions)}.
+ * A {@code Ferro} is thread-safe. Outside {@link #transaction} every call runs and commits on its own.
+ */
+public interface Ferro extends AutoCloseable {
+
+    /** Connects with default options: no schema step, a pool of up to 10 connections. */
+    static Ferro connect(String url) {
+        return connect(url, FerroOptions.defaults());
+    }
+
+    /**
+     * Connects to a JDBC URL ({@code jdbc:h2:}, {@code jdbc:postgresql:}, {@code jdbc:mariadb:},
+     * {@code jdbc:mysql:}, {@code jdbc:sqlite:}) through the implementation found by
+     * {@link ServiceLoader}.
+     */
+    static Ferro connect(String url, FerroOptions options) {
+        return provider().connect(url, options);
+    }
+
+    /**
+     * Uses a DataSource the caller owns (a container's, by JNDI) instead of Ferro's own pool;
+     * {@link #close()} leaves it open. The dialect is read from the connection's metadata.
+     */
+    static Ferro connect(javax.sql.DataSource dataSource, FerroOptions options) {
+        return provider().connect(dataSource, options);
+    }
+
+    private static FerroProvider provider() {
+        List<FerroProvider> providers = ServiceLoader.load(FerroProvider.class, Ferro.class.getClassLoader())
+                .stream().map(ServiceLoader.Provider::get).toList();
+        if (providers.isEmpty()) {
+            providers = ServiceLoader.load(FerroProvider.class).stream().map(ServiceLoader.Provider::get).toList();
+        }
+        return providers.stream().max(Comparator.comparingInt(FerroProvider::priority))
+                .orElseThrow(() -> new FerroException(
+                        "No Ferro implementation found: add dev.ferro:ferro-impl to the class path"));
+    }
+
+    /** The query object of a model. */
+    <M> Query<M> query(Class<M> model);
+
+    /**
+     * Inserts the model when its key is unset (or generated and null), else updates its row by key.
+     * Validates first; returns the model.
+     *
+     * @throws ModelNotFoundException when an update finds no row with that key
+     */
+    <M> M save(M model);
+
+    /**
+     * Deletes the model's row by key and evicts it from the identity map.
+     *
+     * @throws ModelNotFoundException when no row has that key
+     */
+    <M> void delete(M model);
+
+    /**
+     * Reloads the model's columns from its row, in place.
+     *
+     * @throws ModelNotFoundException when no row has that key
+     */
+    <M> M refresh(M model);
+
+    /**
+     * Runs {@code work} in a transaction: commits when it returns, rolls back and rethrows when it
+     * throws. A nested call runs in a savepoint: its failure rolls back only its own work.
+     */
+    void transaction(Runnable work);
+
+    /** {@link #transaction(Runnable)} that returns the work's result. */
+    <T> T transaction(Supplier<T> work);
+
+    /** Whether the current thread is inside {@link #transaction}. */
+    boolean inTransaction();
+
+    /** Runs one SQL statement with bound {@code ?} parameters; returns the update count. */
+    int execute(String sql, Object... args);
+
+    /** Runs a query with bound {@code ?} parameters; each row maps column labels (lower case) to values. */
+    List<Map<String, Object>> fetchAll(String sql, Object... args);
+
+    /** The first row of {@link #fetchAll}, if any. */
+    Optional<Map<String, Object>> fetchOne(String sql, Object... args);
+
+    /** Creates, drops and checks the tables of the models. */
+    Schema schema();
+
+    /** Closes the connection pool. */
+    @Override
+    void close();
+}

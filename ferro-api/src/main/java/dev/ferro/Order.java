@@ -1,0 +1,20 @@
+package dev.ferro;
+
+/**
+ * One key of an {@code ORDER BY}: {@code Post_.id.desc()}, {@code User_.name.asc().nullsLast()}.
+ */
+public record Order<M>(Attribute<M, ?> attribute, boolean descending, Nulls nulls) {
+
+    /** Where NULLs sort; {@code DEFAULT} leaves it to the database. */
+    public enum Nulls { DEFAULT, FIRST, LAST }
+
+    /** NULLs before every value, on every database. */
+    public Order<M> nullsFirst() {
+        return new Order<>(attribute, descending, Nulls.FIRST);
+    }
+
+    /** NULLs after every value, on every database. */
+    public Order<M> nullsLast() {
+        return new Order<>(attribute, descending, Nulls.LAST);
+    }
+}

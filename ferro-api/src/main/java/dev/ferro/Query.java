@@ -1,0 +1,105 @@
+package dev.ferro;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The queries and writes of one model. A query is immutable: {@link #where}, {@link #orderBy},
+ * {@link #limit} and {@link #offset} return a new query, so one instance can be shared by every
+ * thread. Terminal methods run SQL in the current transaction, or on their own when there is none.
+ *
+ * @param <M> the model
+ */
+public interface Query<M> {
+
+    /** The model class. */
+    Class<M> model();
+
+    /** Adds a filter; chained calls AND together. */
+    Query<M> where(Condition<M> condition);
+
+    /** Adds ordering keys after any already given. */
+    @SuppressWarnings("unchecked")
+    Query<M> orderBy(Order<M>... orders);
+
+    /** At most {@code count} rows. */
+    Query<M> limit(long count);
+
+    /** Skips the first {@code count} rows. */
+    Query<M> offset(long count);
+
+    /** Every matching row, in the query's order. */
+    List<M> all();
+
+    /** The first matching row in the query's order, if any. */
+    Optional<M> first();
+
+    /**
+     * The single matching row.
+     *
+     * @throws ModelNotFoundException when no row matches
+     * @throws MultipleResultsException when more than one row matches
+     */
+    M one();
+
+    /**
+     * The row with this primary key (the query's filters apply too).
+     *
+     * @throws ModelNotFoundException naming the model and the key, when there is none
+     */
+    M get(Object id);
+
+    /** The row with this primary key (the query's filters apply too), if any. */
+    Optional<M> find(Object id);
+
+    /** The number of matching rows (limit and offset apply). */
+    long count();
+
+    /** Whether any row matches; stops at the first. */
+    boolean exists();
+
+    /**
+     * Validates and inserts the model, writes a generated key back into it and returns it.
+     *
+     * @throws jakarta.validation.ConstraintViolationException when Bean Validation rejects it
+     * @throws UniqueViolationException and the other {@link IntegrityViolationException}s
+     */
+    M create(M model);
+
+    /**
+     * Validates every model, then inserts them in one JDBC batch, in one transaction; generated keys
+     * are written back in list order. Nothing is inserted when any model is invalid.
+     */
+    List<M> createAll(List<M> models);
+
+    /**
+     * The first row matching this query's filters, or a new one from {@code factory}, inserted.
+     * Race-safe: when a concurrent caller inserts the same row first (a unique constraint fires),
+     * the row it inserted is returned instead of an error.
+     */
+    Created<M> getOrCreate(Supplier<M> factory);
+
+    /**
+     * Like {@link #getOrCreate}, and {@code changes} are applied to the row either way and saved.
+     */
+    Created<M> updateOrCreate(Supplier<M> factory, Consumer<M> changes);
+
+    /**
+     * {@code UPDATE ... SET ... WHERE <filters>}; returns the number of rows changed and evicts this
+     * model from the identity map.
+     *
+     * @throws InvalidQueryException when the query has a limit, offset or ordering
+     */
+    @SuppressWarnings("unchecked")
+    long update(Assignment<M>... assignments);
+
+    /**
+     * {@code DELETE ... WHERE <filters>}; returns the number of rows deleted and evicts this model
+     * from the identity map.
+     *
+     * @throws InvalidQueryException when the query has a limit, offset or ordering
+     */
+    long delete();
+}

@@ -1,0 +1,11 @@
+package dev.ferro;
+
+/** What {@link Ferro#connect} does to the schema at start ({@code ferro.schema}). */
+public enum SchemaMode {
+    /** Nothing. */
+    NONE,
+    /** Creates missing tables, constraints and indexes; never alters or drops. */
+    CREATE,
+    /** Checks that tables and columns match the models; fails the start when they do not. */
+    VALIDATE
+}

@@ -1,0 +1,154 @@
+package dev.ferro.impl;
+
+import dev.ferro.Ferro;
+import dev.ferro.FerroOptions;
+import dev.ferro.Query;
+import dev.ferro.Schema;
+import dev.ferro.impl.execution.ErrorTranslator;
+import dev.ferro.impl.execution.Executor;
+import dev.ferro.impl.metadata.ModelRegistry;
+import dev.ferro.impl.schema.SchemaManager;
+import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.sql.QuerySpec;
+import dev.ferro.impl.transaction.TransactionManager;
+import dev.ferro.impl.validation.ModelValidator;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The reference {@link Ferro}: wires the registry, dialect, executor, transactions and schema of one database. */
+public final class FerroImpl implements Ferro {
+    private static final Logger LOG = Logger.getLogger(FerroImpl.class.getName());
+
+    private final AutoCloseable ownedPool;
+    private final Dialect dialect;
+    private final ModelRegistry registry = new ModelRegistry();
+    private final Executor executor;
+    private final TransactionManager transactions;
+    private final ModelValidator validator;
+    private final SchemaManager schema;
+    private final RawSql raw;
+    private final Map<Class<?>, QueryImpl<?>> queries = new ConcurrentHashMap<>();
+
+    /**
+     * @param ownedPool closed by {@link #close()}; null when the caller owns the DataSource
+     */
+    FerroImpl(DataSource dataSource, AutoCloseable ownedPool, Dialect dialect, FerroOptions options) {
+        this.ownedPool = ownedPool;
+        this.dialect = dialect;
+        ErrorTranslator translator = new ErrorTranslator(dialect);
+        this.executor = new Executor(translator, options.listeners());
+        this.transactions = new TransactionManager(dataSource, TransactionManager::connectionFailure);
+        this.validator = new ModelValidator(options.validatorFactory());
+        this.schema = new SchemaManager(registry, dialect, transactions, executor);
+        this.raw = new RawSql(dialect, executor, transactions);
+        List<Class<?>> models = options.models().isEmpty()
+                ? ModelRegistry.indexedModels(contextLoader())
+                : options.models();
+        registry.declare(models);
+        switch (options.schema()) {
+            case CREATE -> schema.create();
+            case VALIDATE -> schema.validate();
+            case NONE -> { }
+        }
+        LOG.fine(() -> "Ferro started on " + dialect.name() + " with " + models.size() + " models, " + options);
+    }
+
+    /** The dialect in use (for diagnostics and tests). */
+    public String dialectName() {
+        return dialect.name();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <M> Query<M> query(Class<M> model) {
+        Objects.requireNonNull(model, "model");
+        return (Query<M>) queries.computeIfAbsent(model, type -> new QueryImpl<>(
+                new ModelOperations<>(registry.get(type), dialect, executor, transactions, validator), QuerySpec.all()));
+    }
+
+    @Override
+    public <M> M save(M model) {
+        return operations(model).save(model);
+    }
+
+    @Override
+    public <M> void delete(M model) {
+        operations(model).delete(model);
+    }
+
+    @Override
+    public <M> M refresh(M model) {
+        return operations(model).refresh(model);
+    }
+
+    @Override
+    public void transaction(Runnable work) {
+        Objects.requireNonNull(work, "work");
+        transactions.transaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T transaction(Supplier<T> work) {
+        return transactions.transaction(Objects.requireNonNull(work, "work"));
+    }
+
+    @Override
+    public boolean inTransaction() {
+        return transactions.inTransaction();
+    }
+
+    @Override
+    public int execute(String sql, Object... args) {
+        return raw.execute(sql, args);
+    }
+
+    @Override
+    public List<Map<String, Object>> fetchAll(String sql, Object... args) {
+        return raw.fetchAll(sql, args);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> fetchOne(String sql, Object... args) {
+        List<Map<String, Object>> rows = raw.fetchAll(sql, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public void close() {
+        validator.close();
+        if (ownedPool != null) {
+            try {
+                ownedPool.close();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "Closing the connection pool failed", e);
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <M> ModelOperations<M> operations(M model) {
+        Objects.requireNonNull(model, "model");
+        return ((QueryImpl<M>) query((Class<M>) model.getClass())).operations();
+    }
+
+    private static ClassLoader contextLoader() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : FerroImpl.class.getClassLoader();
+    }
+}

@@ -1,0 +1,46 @@
+package dev.ferro.impl;
+
+import dev.ferro.DataAccessException;
+import dev.ferro.Ferro;
+import dev.ferro.FerroOptions;
+import dev.ferro.impl.pool.PoolFactory;
+import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.sql.Dialects;
+import dev.ferro.spi.FerroProvider;
+import io.agroal.api.AgroalDataSource;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/** Found by {@link java.util.ServiceLoader} from {@link Ferro#connect}. */
+public final class FerroProviderImpl implements FerroProvider {
+
+    @Override
+    public Ferro connect(String url, FerroOptions options) {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(options, "options");
+        Dialect dialect = Dialects.forUrl(url);
+        AgroalDataSource pool = PoolFactory.create(url, options);
+        try {
+            return new FerroImpl(pool, pool, dialect, options);
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Ferro connect(DataSource dataSource, FerroOptions options) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(options, "options");
+        Dialect dialect;
+        try (Connection connection = dataSource.getConnection()) {
+            dialect = Dialects.forProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw new DataAccessException("Cannot connect through the given DataSource", e);
+        }
+        return new FerroImpl(dataSource, null, dialect, options);
+    }
+}

@@ -1,0 +1,353 @@
+package dev.ferro.impl;
+
+import dev.ferro.Assignment;
+import dev.ferro.Attribute;
+import dev.ferro.Condition;
+import dev.ferro.ModelNotFoundException;
+import dev.ferro.MultipleResultsException;
+import dev.ferro.impl.execution.Executor;
+import dev.ferro.impl.hydration.Hydrator;
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ModelMetadata;
+import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.sql.ModelSql;
+import dev.ferro.impl.sql.QueryRenderer;
+import dev.ferro.impl.sql.QuerySpec;
+import dev.ferro.impl.sql.Statement;
+import dev.ferro.impl.sql.ValueBinder;
+import dev.ferro.impl.transaction.TransactionManager;
+import dev.ferro.impl.transaction.UnitOfWork;
+import dev.ferro.impl.validation.ModelValidator;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The reads and writes of one model on one database, each in the current unit of work:
+ * what {@link QueryImpl} and {@link FerroImpl} call once they know what the user asked for.
+ */
+final class ModelOperations<M> {
+    private final ModelMetadata<M> model;
+    private final ModelSql<M> sql;
+    private final Hydrator<M> hydrator;
+    private final Executor executor;
+    private final TransactionManager transactions;
+    private final ModelValidator validator;
+    private final Dialect dialect;
+    private final FieldMetadata id;
+    private final Attribute<M, Object> idAttribute;
+    private final String selectAction;
+    private final String insertAction;
+
+    @SuppressWarnings("unchecked")
+    ModelOperations(ModelMetadata<M> model, Dialect dialect, Executor executor, TransactionManager transactions,
+                    ModelValidator validator) {
+        this.model = model;
+        this.sql = new ModelSql<>(model, dialect);
+        this.hydrator = new Hydrator<>(sql);
+        this.executor = executor;
+        this.transactions = transactions;
+        this.validator = validator;
+        this.dialect = dialect;
+        this.id = model.id();
+        this.idAttribute = new Attribute<>(model.type(), id.name(), (Class<Object>) id.type());
+        this.selectAction = "select " + model.name();
+        this.insertAction = "insert " + model.name();
+    }
+
+    ModelMetadata<M> model() {
+        return model;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    List<M> list(QuerySpec<M> spec) {
+        Statement statement = QueryRenderer.select(sql, spec);
+        return transactions.run(unit -> executor.query(unit.connection(), statement,
+                rows -> hydrator.readAll(rows, unit.identityMap()), model, selectAction));
+    }
+
+    Optional<M> first(QuerySpec<M> spec) {
+        List<M> rows = list(new QuerySpec<>(spec.conditions(), spec.orders(), spec.hasLimit() ? Math.min(spec.limit(), 1) : 1, spec.offset()));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    M one(QuerySpec<M> spec) {
+        List<M> rows = list(new QuerySpec<>(spec.conditions(), spec.orders(), spec.hasLimit() ? Math.min(spec.limit(), 2) : 2, spec.offset()));
+        if (rows.isEmpty()) {
+            throw new ModelNotFoundException(model.type(), "No " + model.name() + " matches the query");
+        }
+        if (rows.size() > 1) {
+            throw new MultipleResultsException(model.type());
+        }
+        return rows.get(0);
+    }
+
+    /** By key: the identity map answers without SQL when the unit of work already holds the instance. */
+    Optional<M> find(QuerySpec<M> spec, Object key) {
+        if (key == null) {
+            throw new IllegalArgumentException(model.name() + " id must not be null");
+        }
+        Object idValue = id.coerce(key);
+        UnitOfWork unit = transactions.current();
+        if (spec.conditions().isEmpty() && unit != null) {
+            M known = unit.identityMap().get(model.type(), idValue);
+            if (known != null) {
+                return Optional.of(known);
+            }
+        }
+        List<Condition<M>> conditions = new ArrayList<>(spec.conditions());
+        conditions.add(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue));
+        List<M> rows = list(new QuerySpec<>(conditions, List.of(), -1, -1));
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    long count(QuerySpec<M> spec) {
+        Statement statement = QueryRenderer.count(sql, spec);
+        return transactions.run(unit -> executor.query(unit.connection(), statement, rows -> {
+            rows.next();
+            return rows.getLong(1);
+        }, model, "count " + model.name()));
+    }
+
+    boolean exists(QuerySpec<M> spec) {
+        if (spec.hasLimit() && spec.limit() == 0) {
+            return false;
+        }
+        Statement statement = QueryRenderer.exists(sql, spec);
+        return transactions.run(unit -> executor.query(unit.connection(), statement, ResultSet::next, model, "check " + model.name()));
+    }
+
+    // ---------------------------------------------------------------- writes of one model
+
+    M insert(M instance) {
+        validator.validate(instance);
+        return transactions.run(unit -> insertRow(unit, instance));
+    }
+
+    /** Inserts so that a constraint failure leaves the current transaction usable (for get-or-create). */
+    M insertRecoverable(M instance) {
+        validator.validate(instance);
+        return transactions.recoverable(unit -> insertRow(unit, instance));
+    }
+
+    /** Insert when the key is unset, else update by key, inserting when no row has that key. */
+    M save(M instance) {
+        validator.validate(instance);
+        Object key = id.get(instance);
+        if (id.isUnset(key)) {
+            return transactions.run(unit -> insertRow(unit, instance));
+        }
+        return transactions.atomically(unit -> {
+            if (sql.updateById() != null) {
+                Object[] values = new Object[sql.fields().length];
+                ValueBinder[] binders = new ValueBinder[values.length];
+                for (int i = 1; i < values.length; i++) {
+                    values[i - 1] = sql.fields()[i].get(instance);
+                    binders[i - 1] = sql.binders()[i];
+                }
+                values[values.length - 1] = key;
+                binders[values.length - 1] = sql.binders()[0];
+                int updated = executor.update(unit.connection(), new Statement(sql.updateById(), values, binders), model,
+                        "update " + model.name() + " " + key);
+                if (updated > 0) {
+                    unit.identityMap().put(model.type(), key, instance);
+                    return instance;
+                }
+            } else if (existsById(unit, key)) {
+                return instance;
+            }
+            return insertRow(unit, instance);
+        });
+    }
+
+    void delete(M instance) {
+        Object key = requireKey(instance, "delete");
+        int deleted = transactions.run(unit -> {
+            int count = executor.update(unit.connection(), new Statement(sql.deleteById(), new Object[] {key},
+                    new ValueBinder[] {sql.binders()[0]}), model, "delete " + model.name() + " " + key);
+            unit.identityMap().remove(model.type(), key);
+            return count;
+        });
+        if (deleted == 0) {
+            throw new ModelNotFoundException(model.type(), key);
+        }
+    }
+
+    M refresh(M instance) {
+        Object key = requireKey(instance, "refresh");
+        Statement statement = new Statement(sql.selectById(), new Object[] {key}, new ValueBinder[] {sql.binders()[0]});
+        boolean found = transactions.run(unit -> executor.query(unit.connection(), statement, rows -> {
+            if (!rows.next()) {
+                return false;
+            }
+            hydrator.readInto(instance, rows);
+            unit.identityMap().put(model.type(), key, instance);
+            return true;
+        }, model, "refresh " + model.name() + " " + key));
+        if (!found) {
+            throw new ModelNotFoundException(model.type(), key);
+        }
+        return instance;
+    }
+
+    // ---------------------------------------------------------------- batch and bulk writes
+
+    /**
+     * Validates all, then inserts in one transaction: rows without a key in one JDBC batch that
+     * returns their keys, rows with a key in another.
+     */
+    List<M> insertAll(List<M> instances) {
+        if (instances.isEmpty()) {
+            return instances;
+        }
+        for (M instance : instances) {
+            validator.validate(instance);
+        }
+        List<M> generated = new ArrayList<>();
+        List<M> keyed = new ArrayList<>();
+        for (M instance : instances) {
+            (id.generated() && id.isUnset(id.get(instance)) ? generated : keyed).add(instance);
+        }
+        return transactions.atomically(unit -> {
+            if (!generated.isEmpty()) {
+                batchInsert(unit, generated, true);
+            }
+            if (!keyed.isEmpty()) {
+                batchInsert(unit, keyed, false);
+            }
+            for (M instance : instances) {
+                unit.identityMap().put(model.type(), id.get(instance), instance);
+            }
+            return instances;
+        });
+    }
+
+    long bulkUpdate(QuerySpec<M> spec, List<Assignment<M>> assignments) {
+        for (Assignment<M> assignment : assignments) {
+            validator.validateValue(model.type(), assignment.attribute().name(), assignment.value());
+        }
+        Statement statement = QueryRenderer.update(sql, spec, assignments);
+        return transactions.run(unit -> {
+            int count = executor.update(unit.connection(), statement, model, "update " + model.name() + " rows");
+            unit.identityMap().evict(model.type());
+            return (long) count;
+        });
+    }
+
+    long bulkDelete(QuerySpec<M> spec) {
+        Statement statement = QueryRenderer.delete(sql, spec);
+        return transactions.run(unit -> {
+            int count = executor.update(unit.connection(), statement, model, "delete " + model.name() + " rows");
+            unit.identityMap().evict(model.type());
+            return (long) count;
+        });
+    }
+
+    // ---------------------------------------------------------------- JDBC
+
+    private M insertRow(UnitOfWork unit, M instance) throws SQLException {
+        Connection connection = unit.connection();
+        boolean generate = id.generated() && id.isUnset(id.get(instance));
+        String text = generate ? sql.insertGenerated() : sql.insertAll();
+        int first = generate ? 1 : 0;
+        try (PreparedStatement statement = generate
+                ? dialect.prepareInsertReturningKey(connection, text, model.id().column())
+                : connection.prepareStatement(text)) {
+            bindColumns(statement, instance, first);
+            statement.executeUpdate();
+            executor.executed(text, 1);
+            if (generate) {
+                try (ResultSet keys = statement.getGeneratedKeys()) {
+                    if (!keys.next()) {
+                        throw new SQLException("The database returned no generated key for " + model.name());
+                    }
+                    id.set(instance, key(keys));
+                }
+            }
+        } catch (SQLException e) {
+            throw executor.translator().translate(e, model, insertAction);
+        }
+        unit.identityMap().put(model.type(), id.get(instance), instance);
+        return instance;
+    }
+
+    private void batchInsert(UnitOfWork unit, List<M> instances, boolean generate) {
+        Connection connection = unit.connection();
+        String text = generate ? sql.insertGenerated() : sql.insertAll();
+        int first = generate ? 1 : 0;
+        try (PreparedStatement statement = generate
+                ? dialect.prepareInsertReturningKey(connection, text, model.id().column())
+                : connection.prepareStatement(text)) {
+            for (M instance : instances) {
+                bindColumns(statement, instance, first);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+            executor.executed(text, instances.size());
+            if (generate) {
+                readBatchKeys(statement, instances);
+            }
+        } catch (SQLException e) {
+            throw executor.translator().translate(e, model, insertAction + " batch of " + instances.size());
+        }
+    }
+
+    private void readBatchKeys(PreparedStatement statement, List<M> instances) throws SQLException {
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            if (dialect.returnsBatchKeys()) {
+                for (M instance : instances) {
+                    if (!keys.next()) {
+                        throw new SQLException("The database returned fewer generated keys than the " + instances.size()
+                                + " rows inserted into " + model.name());
+                    }
+                    id.set(instance, key(keys));
+                }
+                return;
+            }
+            // The driver reports only the last key. The batch ran in one transaction holding the
+            // database's write lock, so its keys are consecutive and end there.
+            long last = -1;
+            while (keys.next()) {
+                last = keys.getLong(1);
+            }
+            if (last < 0) {
+                throw new SQLException("The database returned no generated key for " + model.name());
+            }
+            long next = last - instances.size() + 1;
+            for (M instance : instances) {
+                id.set(instance, id.coerce(next++));
+            }
+        }
+    }
+
+    private Object key(ResultSet keys) throws SQLException {
+        return id.coerce(keys.getLong(1));
+    }
+
+    private void bindColumns(PreparedStatement statement, M instance, int first) throws SQLException {
+        FieldMetadata[] fields = sql.fields();
+        ValueBinder[] binders = sql.binders();
+        for (int i = first; i < fields.length; i++) {
+            binders[i].bind(statement, i - first + 1, fields[i].get(instance));
+        }
+    }
+
+    private boolean existsById(UnitOfWork unit, Object key) {
+        Statement statement = new Statement(sql.selectById(), new Object[] {key}, new ValueBinder[] {sql.binders()[0]});
+        return executor.query(unit.connection(), statement, ResultSet::next, model, selectAction);
+    }
+
+    private Object requireKey(M instance, String action) {
+        Object key = id.get(instance);
+        if (id.isUnset(key)) {
+            throw new IllegalArgumentException("Cannot " + action + " a " + model.name() + " whose id is not set");
+        }
+        return key;
+    }
+}

@@ -1,0 +1,151 @@
+package dev.ferro.impl.metadata;
+
+import java.lang.invoke.MethodHandle;
+
+/**
+ * One persistent field of a model: its column and how to read and write it on an instance.
+ * The accessors are method handles typed {@code (Object)Object} and {@code (Object,Object)void},
+ * resolved once per class, so reading a row costs no reflection.
+ */
+public final class FieldMetadata {
+    private final Class<?> model;
+    private final String name;
+    private final String column;
+    private final Class<?> type;
+    private final ValueKind kind;
+    private final boolean primitive;
+    private final boolean nullable;
+    private final int length;
+    private final int precision;
+    private final int scale;
+    private final boolean id;
+    private final boolean generated;
+    private final MethodHandle getter;
+    private final MethodHandle setter;
+
+    FieldMetadata(Class<?> model, String name, String column, Class<?> type, ValueKind kind, boolean primitive,
+                  boolean nullable, int length, int precision, int scale, boolean id, boolean generated,
+                  MethodHandle getter, MethodHandle setter) {
+        this.model = model;
+        this.name = name;
+        this.column = column;
+        this.type = type;
+        this.kind = kind;
+        this.primitive = primitive;
+        this.nullable = nullable;
+        this.length = length;
+        this.precision = precision;
+        this.scale = scale;
+        this.id = id;
+        this.generated = generated;
+        this.getter = getter;
+        this.setter = setter;
+    }
+
+    public Class<?> model() {
+        return model;
+    }
+
+    /** The Java field name. */
+    public String name() {
+        return name;
+    }
+
+    /** The column name, unquoted. */
+    public String column() {
+        return column;
+    }
+
+    /** The field's type, boxed for primitives. */
+    public Class<?> type() {
+        return type;
+    }
+
+    public ValueKind kind() {
+        return kind;
+    }
+
+    public boolean primitive() {
+        return primitive;
+    }
+
+    public boolean nullable() {
+        return nullable;
+    }
+
+    /** The length of a String or enum column; {@link dev.ferro.Column#UNLIMITED} for unbounded text. */
+    public int length() {
+        return length;
+    }
+
+    public int precision() {
+        return precision;
+    }
+
+    public int scale() {
+        return scale;
+    }
+
+    public boolean isId() {
+        return id;
+    }
+
+    /** Whether the database generates this (id) column's value. */
+    public boolean generated() {
+        return generated;
+    }
+
+    public Object get(Object instance) {
+        try {
+            return (Object) getter.invokeExact(instance);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot read " + this, e);
+        }
+    }
+
+    /** Sets the field; a null for a primitive field leaves its default in place. */
+    public void set(Object instance, Object value) {
+        if (value == null && primitive) {
+            return;
+        }
+        try {
+            setter.invokeExact(instance, value);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot write " + this, e);
+        }
+    }
+
+    /** Whether an id value means "not assigned yet": null, or zero for a primitive. */
+    public boolean isUnset(Object value) {
+        return value == null || (primitive && value instanceof Number number && number.longValue() == 0);
+    }
+
+    /**
+     * Converts a value given for this field (a key passed to {@code get}) to the field's type,
+     * widening numbers; anything else of the wrong type is an error naming the field.
+     */
+    public Object coerce(Object value) {
+        if (value == null || type.isInstance(value)) {
+            return value;
+        }
+        if (value instanceof Number number && kind.isIntegral()
+                && (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte)) {
+            return switch (kind) {
+                case SHORT -> number.shortValue();
+                case INT -> number.intValue();
+                default -> number.longValue();
+            };
+        }
+        throw new IllegalArgumentException(this + " is " + type.getSimpleName() + ", got "
+                + value.getClass().getSimpleName() + " " + value);
+    }
+
+    @Override
+    public String toString() {
+        return model.getSimpleName() + "." + name;
+    }
+}

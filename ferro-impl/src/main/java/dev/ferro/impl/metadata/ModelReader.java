@@ -1,0 +1,297 @@
+package dev.ferro.impl.metadata;
+
+import dev.ferro.Column;
+import dev.ferro.Id;
+import dev.ferro.Index;
+import dev.ferro.Model;
+import dev.ferro.ModelDefinitionException;
+import dev.ferro.Unique;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a {@code @Model} class into {@link ModelMetadata}, once, and rejects what cannot be mapped
+ * with a {@link ModelDefinitionException} naming the class and the field.
+ */
+public final class ModelReader {
+    static final int DEFAULT_STRING_LENGTH = 255;
+    static final int DEFAULT_PRECISION = 38;
+    static final int DEFAULT_SCALE = 2;
+    static final int MIN_ENUM_LENGTH = 64;
+
+    private ModelReader() {
+    }
+
+    public static <M> ModelMetadata<M> read(Class<M> type) {
+        Model model = type.getAnnotation(Model.class);
+        if (model == null) {
+            throw new ModelDefinitionException(type, null, "is not annotated with @dev.ferro.Model");
+        }
+        if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
+            throw new ModelDefinitionException(type, null, "must be a concrete class");
+        }
+        String table = model.table().isBlank() ? Naming.snakeCase(type.getSimpleName()) : model.table();
+        MethodHandles.Lookup lookup = lookupFor(type);
+
+        List<FieldMetadata> fields = new ArrayList<>();
+        Map<String, FieldMetadata> byName = new HashMap<>();
+        Map<String, FieldMetadata> byColumn = new HashMap<>();
+        List<IndexMetadata> indexes = new ArrayList<>();
+        FieldMetadata id = null;
+
+        for (Field field : persistentFields(type)) {
+            FieldMetadata meta = readField(type, field, lookup);
+            FieldMetadata sameColumn = byColumn.putIfAbsent(meta.column(), meta);
+            if (sameColumn != null) {
+                throw new ModelDefinitionException(type, field.getName(), "maps to column '" + meta.column()
+                        + "', which field '" + sameColumn.name() + "' already uses");
+            }
+            if (byName.putIfAbsent(meta.name(), meta) != null) {
+                throw new ModelDefinitionException(type, field.getName(), "is declared twice in the class hierarchy");
+            }
+            if (meta.isId()) {
+                if (id != null) {
+                    throw new ModelDefinitionException(type, field.getName(), "is a second @Id (the first is '"
+                            + id.name() + "'); composite keys are not supported");
+                }
+                id = meta;
+            }
+            fields.add(meta);
+            Unique unique = field.getAnnotation(Unique.class);
+            if (unique != null) {
+                indexes.add(index(type, table, unique.name(), List.of(meta), true));
+            }
+            Index index = field.getAnnotation(Index.class);
+            if (index != null) {
+                indexes.add(index(type, table, index.name(), List.of(meta), false));
+            }
+        }
+        if (id == null) {
+            throw new ModelDefinitionException(type, null, "has no @Id field");
+        }
+        for (Unique unique : type.getAnnotationsByType(Unique.class)) {
+            indexes.add(index(type, table, unique.name(), composite(type, unique.value(), byName, "@Unique"), true));
+        }
+        for (Index index : type.getAnnotationsByType(Index.class)) {
+            indexes.add(index(type, table, index.name(), composite(type, index.value(), byName, "@Index"), false));
+        }
+        checkIndexNames(type, indexes);
+        // The id goes first so that a row's key can be read before the rest of it.
+        fields.remove(id);
+        fields.add(0, id);
+        return new ModelMetadata<>(type, table, fields, id, indexes, byName, constructor(type, lookup));
+    }
+
+    private static List<Field> persistentFields(Class<?> type) {
+        Deque<Class<?>> hierarchy = new ArrayDeque<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            hierarchy.push(c);
+        }
+        List<Field> fields = new ArrayList<>();
+        for (Class<?> c : hierarchy) {
+            for (Field field : c.getDeclaredFields()) {
+                int modifiers = field.getModifiers();
+                if (!Modifier.isStatic(modifiers) && !Modifier.isTransient(modifiers) && !field.isSynthetic()) {
+                    fields.add(field);
+                }
+            }
+        }
+        return fields;
+    }
+
+    private static FieldMetadata readField(Class<?> model, Field field, MethodHandles.Lookup lookup) {
+        Class<?> declared = field.getType();
+        ValueKind kind = ValueKind.of(declared);
+        if (kind == null) {
+            throw new ModelDefinitionException(model, field.getName(), "has type " + field.getGenericType().getTypeName()
+                    + ", which Ferro cannot store; supported: " + ValueKind.supportedTypes()
+                    + " (mark the field transient to leave it out)");
+        }
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw new ModelDefinitionException(model, field.getName(), "is final; Ferro must be able to set it when it reads a row");
+        }
+        Column column = field.getAnnotation(Column.class);
+        Id id = field.getAnnotation(Id.class);
+        String columnName = column != null && !column.name().isBlank() ? column.name() : Naming.snakeCase(field.getName());
+        boolean primitive = declared.isPrimitive();
+        boolean generated = id != null && id.generated() && kind.isIntegral();
+        if (id != null && !(kind.isIntegral() || kind == ValueKind.STRING || kind == ValueKind.UUID)) {
+            throw new ModelDefinitionException(model, field.getName(), "is an @Id of type " + declared.getSimpleName()
+                    + "; ids must be short, int, long (generated), String or UUID");
+        }
+        boolean nullable = id == null && !primitive
+                && (column == null || column.nullable())
+                && !field.isAnnotationPresent(NotNull.class)
+                && !field.isAnnotationPresent(NotBlank.class)
+                && !field.isAnnotationPresent(NotEmpty.class);
+        int length = 0;
+        if (kind == ValueKind.STRING) {
+            length = stringLength(field, column);
+        } else if (kind == ValueKind.ENUM) {
+            int longest = Arrays.stream(declared.getEnumConstants()).mapToInt(e -> ((Enum<?>) e).name().length()).max().orElse(1);
+            length = column != null && column.length() > 0 ? column.length() : Math.max(MIN_ENUM_LENGTH, longest);
+            if (length < longest) {
+                throw new ModelDefinitionException(model, field.getName(), "has length " + length
+                        + ", shorter than its longest enum constant (" + longest + ")");
+            }
+        }
+        int precision = 0;
+        int scale = 0;
+        if (kind == ValueKind.DECIMAL) {
+            Digits digits = field.getAnnotation(Digits.class);
+            precision = column != null && column.precision() > 0 ? column.precision()
+                    : digits != null ? digits.integer() + digits.fraction() : DEFAULT_PRECISION;
+            scale = column != null && column.scale() >= 0 ? column.scale()
+                    : digits != null ? digits.fraction() : DEFAULT_SCALE;
+            if (scale > precision) {
+                throw new ModelDefinitionException(model, field.getName(), "has scale " + scale + " above its precision " + precision);
+            }
+        }
+        Class<?> boxed = box(declared);
+        return new FieldMetadata(model, field.getName(), columnName, boxed, kind, primitive, nullable, length, precision, scale,
+                id != null, generated, getter(model, field, lookup), setter(model, field, lookup));
+    }
+
+    private static int stringLength(Field field, Column column) {
+        if (column != null && column.length() > 0) {
+            return column.length();
+        }
+        Size size = field.getAnnotation(Size.class);
+        if (size != null && size.max() != Integer.MAX_VALUE) {
+            return Math.max(size.max(), 1);
+        }
+        return DEFAULT_STRING_LENGTH;
+    }
+
+    private static List<FieldMetadata> composite(Class<?> model, String[] names, Map<String, FieldMetadata> byName, String what) {
+        if (names.length < 2) {
+            throw new ModelDefinitionException(model, null, what + " on a class needs at least two field names "
+                    + "(put it on the field for a single column), got " + Arrays.toString(names));
+        }
+        List<FieldMetadata> fields = new ArrayList<>();
+        for (String name : names) {
+            FieldMetadata field = byName.get(name);
+            if (field == null) {
+                throw new ModelDefinitionException(model, name, what + Arrays.toString(names)
+                        + " names a field that the model does not have");
+            }
+            if (fields.contains(field)) {
+                throw new ModelDefinitionException(model, name, what + Arrays.toString(names) + " names this field twice");
+            }
+            fields.add(field);
+        }
+        return fields;
+    }
+
+    private static IndexMetadata index(Class<?> model, String table, String name, List<FieldMetadata> fields, boolean unique) {
+        String resolved = name.isBlank()
+                ? Naming.constraintName(unique ? "uq" : "idx", table, fields.stream().map(FieldMetadata::column).toList())
+                : name;
+        return new IndexMetadata(resolved, fields, unique);
+    }
+
+    private static void checkIndexNames(Class<?> model, List<IndexMetadata> indexes) {
+        Map<String, IndexMetadata> byName = new LinkedHashMap<>();
+        for (IndexMetadata index : indexes) {
+            IndexMetadata other = byName.putIfAbsent(index.name(), index);
+            if (other != null) {
+                throw new ModelDefinitionException(model, index.fields().get(0).name(), "declares "
+                        + (index.unique() ? "unique constraint" : "index") + " '" + index.name()
+                        + "' twice (over " + other.columns() + " and " + index.columns() + ")");
+            }
+        }
+    }
+
+    private static MethodHandles.Lookup lookupFor(Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(type, MethodHandles.lookup());
+        } catch (IllegalAccessException e) {
+            throw new ModelDefinitionException(type, null, "is not accessible to Ferro; open its package to dev.ferro.impl ("
+                    + e.getMessage() + ")");
+        }
+    }
+
+    private static MethodHandle constructor(Class<?> type, MethodHandles.Lookup lookup) {
+        try {
+            return lookup.findConstructor(type, MethodType.methodType(void.class)).asType(MethodType.methodType(Object.class));
+        } catch (NoSuchMethodException e) {
+            throw new ModelDefinitionException(type, null, "needs a no-argument constructor (any visibility)");
+        } catch (IllegalAccessException e) {
+            throw new ModelDefinitionException(type, null, "has a no-argument constructor Ferro cannot call: " + e.getMessage());
+        }
+    }
+
+    /** A public getter ({@code getX}/{@code isX}) when the field is not public, else the field itself. */
+    private static MethodHandle getter(Class<?> model, Field field, MethodHandles.Lookup lookup) {
+        try {
+            MethodHandle handle;
+            Method accessor = Modifier.isPublic(field.getModifiers()) ? null : accessor(field, true);
+            handle = accessor != null ? lookup.unreflect(accessor) : lookup.unreflectGetter(field);
+            return handle.asType(MethodType.methodType(Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw new ModelDefinitionException(model, field.getName(), "cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** A public setter ({@code setX}) when the field is not public, else the field itself. */
+    private static MethodHandle setter(Class<?> model, Field field, MethodHandles.Lookup lookup) {
+        try {
+            Method accessor = Modifier.isPublic(field.getModifiers()) ? null : accessor(field, false);
+            MethodHandle handle = accessor != null ? lookup.unreflect(accessor) : lookup.unreflectSetter(field);
+            return handle.asType(MethodType.methodType(void.class, Object.class, Object.class));
+        } catch (IllegalAccessException e) {
+            throw new ModelDefinitionException(model, field.getName(), "cannot be written: " + e.getMessage());
+        }
+    }
+
+    private static Method accessor(Field field, boolean getter) {
+        String suffix = Character.toUpperCase(field.getName().charAt(0)) + field.getName().substring(1);
+        Class<?> owner = field.getDeclaringClass();
+        try {
+            if (getter) {
+                Method get = findPublic(owner, "get" + suffix);
+                if (get == null && field.getType() == boolean.class) {
+                    get = findPublic(owner, "is" + suffix);
+                }
+                return get != null && get.getReturnType() == field.getType() ? get : null;
+            }
+            Method set = owner.getMethod("set" + suffix, field.getType());
+            return Modifier.isPublic(set.getModifiers()) ? set : null;
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    private static Method findPublic(Class<?> owner, String name) {
+        try {
+            return owner.getMethod(name);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+    }
+
+    static Class<?> box(Class<?> type) {
+        if (!type.isPrimitive()) {
+            return type;
+        }
+        return MethodType.methodType(type).wrap().returnType();
+    }
+}

@@ -1,0 +1,211 @@
+package dev.ferro.impl.schema;
+
+import dev.ferro.DataAccessException;
+import dev.ferro.Schema;
+import dev.ferro.SchemaMismatchException;
+import dev.ferro.impl.execution.Executor;
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.IndexMetadata;
+import dev.ferro.impl.metadata.ModelMetadata;
+import dev.ferro.impl.metadata.ModelRegistry;
+import dev.ferro.impl.metadata.ValueKind;
+import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.transaction.TransactionManager;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Creates, drops and checks tables from model metadata. Creation is idempotent: tables and indexes
+ * use IF NOT EXISTS, and unique constraints are part of their table. Existing tables are never altered.
+ */
+public final class SchemaManager implements Schema {
+    private final ModelRegistry registry;
+    private final Dialect dialect;
+    private final TransactionManager transactions;
+    private final Executor executor;
+
+    public SchemaManager(ModelRegistry registry, Dialect dialect, TransactionManager transactions, Executor executor) {
+        this.registry = registry;
+        this.dialect = dialect;
+        this.transactions = transactions;
+        this.executor = executor;
+    }
+
+    @Override
+    public void create() {
+        for (ModelMetadata<?> model : registry.declared()) {
+            create(model);
+        }
+    }
+
+    @Override
+    public void create(Class<?>... models) {
+        for (Class<?> model : models) {
+            create(registry.get(model));
+        }
+    }
+
+    @Override
+    public void drop(Class<?>... models) {
+        for (Class<?> model : models) {
+            ModelMetadata<?> metadata = registry.get(model);
+            run("DROP TABLE IF EXISTS " + dialect.quote(metadata.table()), metadata);
+        }
+    }
+
+    @Override
+    public void validate() {
+        List<String> mismatches = new ArrayList<>();
+        transactions.run(unit -> {
+            DatabaseMetaData database = unit.connection().getMetaData();
+            for (ModelMetadata<?> model : registry.declared()) {
+                check(database, unit.connection(), model, mismatches);
+            }
+            return null;
+        });
+        if (!mismatches.isEmpty()) {
+            throw new SchemaMismatchException(mismatches);
+        }
+    }
+
+    /** The CREATE TABLE statement of a model. */
+    public String createTable(ModelMetadata<?> model) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(dialect.quote(model.table())).append(" (");
+        boolean first = true;
+        for (FieldMetadata field : model.fields()) {
+            sql.append(first ? "" : ", ");
+            first = false;
+            if (field.isId() && field.generated()) {
+                sql.append(dialect.generatedIdColumn(field));
+            } else {
+                sql.append(dialect.quote(field.column())).append(' ').append(dialect.columnType(field));
+                if (field.isId()) {
+                    sql.append(" NOT NULL PRIMARY KEY");
+                } else if (!field.nullable()) {
+                    sql.append(" NOT NULL");
+                }
+            }
+        }
+        for (IndexMetadata index : model.indexes()) {
+            if (index.unique()) {
+                sql.append(", CONSTRAINT ").append(dialect.quote(index.name())).append(" UNIQUE (").append(columns(index)).append(')');
+            }
+        }
+        return sql.append(')').append(dialect.tableOptions()).toString();
+    }
+
+    private void create(ModelMetadata<?> model) {
+        run(createTable(model), model);
+        for (IndexMetadata index : model.indexes()) {
+            if (!index.unique()) {
+                run("CREATE INDEX IF NOT EXISTS " + dialect.quote(index.name()) + " ON " + dialect.quote(model.table())
+                        + " (" + columns(index) + ")", model);
+            }
+        }
+    }
+
+    private String columns(IndexMetadata index) {
+        return String.join(", ", index.columns().stream().map(dialect::quote).toList());
+    }
+
+    private void run(String ddl, ModelMetadata<?> model) {
+        transactions.run(unit -> {
+            try (java.sql.Statement statement = unit.connection().createStatement()) {
+                statement.execute(ddl);
+                executor.executed(ddl, 1);
+            } catch (SQLException e) {
+                throw new DataAccessException("Schema step failed for " + model.name() + " (" + ddl + ")", e);
+            }
+            return null;
+        });
+    }
+
+    private void check(DatabaseMetaData database, Connection connection, ModelMetadata<?> model, List<String> mismatches)
+            throws SQLException {
+        Map<String, ColumnInfo> columns = columns(database, connection, model.table());
+        if (columns.isEmpty()) {
+            mismatches.add("table " + model.table() + " (model " + model.name() + ") does not exist");
+            return;
+        }
+        for (FieldMetadata field : model.fields()) {
+            ColumnInfo column = columns.remove(field.column().toLowerCase(Locale.ROOT));
+            String where = model.table() + "." + field.column() + " (" + field + ")";
+            if (column == null) {
+                mismatches.add("column " + where + " does not exist");
+                continue;
+            }
+            if (!field.nullable() && column.nullable() && !field.isId()) {
+                mismatches.add("column " + where + " accepts NULL but the field is required");
+            }
+            if (field.nullable() && !column.nullable()) {
+                mismatches.add("column " + where + " is NOT NULL but the field may be null");
+            }
+            Family expected = family(field.kind());
+            Family actual = family(column.sqlType());
+            if (expected != Family.ANY && actual != Family.ANY && expected != actual) {
+                mismatches.add("column " + where + " has type " + column.typeName() + ", which cannot hold "
+                        + field.type().getSimpleName());
+            }
+        }
+        for (ColumnInfo extra : columns.values()) {
+            if (!extra.nullable() && !extra.hasDefault()) {
+                mismatches.add("column " + model.table() + "." + extra.name() + " is NOT NULL without a default, and "
+                        + model.name() + " has no field for it, so inserts would fail");
+            }
+        }
+    }
+
+    private record ColumnInfo(String name, int sqlType, String typeName, boolean nullable, boolean hasDefault) {
+    }
+
+    private Map<String, ColumnInfo> columns(DatabaseMetaData database, Connection connection, String table) throws SQLException {
+        Map<String, ColumnInfo> columns = new HashMap<>();
+        String catalog = connection.getCatalog();
+        String schema = "postgresql".equals(dialect.name()) ? connection.getSchema() : null;
+        try (ResultSet rows = database.getColumns(catalog, schema, table, null)) {
+            while (rows.next()) {
+                String name = rows.getString("COLUMN_NAME");
+                columns.put(name.toLowerCase(Locale.ROOT), new ColumnInfo(name, rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"),
+                        rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                        rows.getString("COLUMN_DEF") != null || "YES".equals(rows.getString("IS_AUTOINCREMENT"))));
+            }
+        }
+        return columns;
+    }
+
+    private enum Family { NUMBER, TEXT, TEMPORAL, BINARY, ANY }
+
+    private Family family(ValueKind kind) {
+        if ("sqlite".equals(dialect.name())) {
+            return Family.ANY;  // SQLite columns take any value; their declared types are only affinities
+        }
+        return switch (kind) {
+            case BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE, DECIMAL -> Family.NUMBER;
+            case STRING, ENUM -> Family.TEXT;
+            case LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME, INSTANT -> Family.TEMPORAL;
+            case BYTES -> Family.BINARY;
+            case UUID -> Family.ANY;
+        };
+    }
+
+    private static Family family(int sqlType) {
+        return switch (sqlType) {
+            case Types.BIT, Types.BOOLEAN, Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL,
+                 Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> Family.NUMBER;
+            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
+                 Types.NCLOB -> Family.TEXT;
+            case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE -> Family.TEMPORAL;
+            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> Family.BINARY;
+            default -> Family.ANY;
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package dev.ferro.impl.sql;
+
+import dev.ferro.Column;
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ValueKind;
+
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * MariaDB 10.5+ and MySQL 8. Tables use {@code utf8mb4_bin}, so comparisons, LIKE and unique
+ * constraints are case-sensitive as on the other databases. UUIDs are CHAR(36); OffsetDateTime and
+ * Instant are DATETIME(6) holding UTC (MariaDB has no time zone type, and TIMESTAMP ends in 2038).
+ */
+public final class MariaDbDialect extends Dialect {
+    private static final int MAX_VARCHAR = 16_000;
+    private static final Pattern NOT_NULL_COLUMN = Pattern.compile("Column '([^']+)' cannot be null|Field '([^']+)' doesn't have a default");
+
+    @Override
+    public String name() {
+        return "mariadb";
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return '`' + identifier.replace("`", "``") + '`';
+    }
+
+    @Override
+    public String columnType(FieldMetadata field) {
+        return switch (field.kind()) {
+            case BOOLEAN -> "BOOLEAN";
+            case SHORT -> "SMALLINT";
+            case INT -> "INT";
+            case LONG -> "BIGINT";
+            case FLOAT -> "FLOAT";
+            case DOUBLE -> "DOUBLE";
+            case DECIMAL -> "DECIMAL(" + Math.min(field.precision(), 65) + "," + Math.min(field.scale(), 38) + ")";
+            case STRING -> field.length() > MAX_VARCHAR ? "LONGTEXT" : "VARCHAR(" + field.length() + ")";
+            case ENUM -> "VARCHAR(" + field.length() + ")";
+            case UUID -> "CHAR(36)";
+            case LOCAL_DATE -> "DATE";
+            case LOCAL_TIME -> "TIME(6)";
+            case LOCAL_DATE_TIME, OFFSET_DATE_TIME, INSTANT -> "DATETIME(6)";
+            case BYTES -> "LONGBLOB";
+        };
+    }
+
+    @Override
+    public String generatedIdColumn(FieldMetadata id) {
+        return quote(id.column()) + " " + columnType(id) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    @Override
+    public String tableOptions() {
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+    }
+
+    @Override
+    public boolean supportsNullsOrdering() {
+        return false;
+    }
+
+    /** MariaDB wants a LIMIT before OFFSET; the largest BIGINT UNSIGNED means "no limit". */
+    @Override
+    public String limitOffset(boolean hasLimit, boolean hasOffset) {
+        if (hasOffset && !hasLimit) {
+            return " LIMIT 18446744073709551615 OFFSET ?";
+        }
+        return super.limitOffset(hasLimit, hasOffset);
+    }
+
+    @Override
+    protected ValueBinder binder(ValueKind kind) {
+        return switch (kind) {
+            case UUID -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.CHAR); else s.setString(i, v.toString());
+            };
+            case OFFSET_DATE_TIME, INSTANT -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.TIMESTAMP); else s.setObject(i, utc(v).toLocalDateTime());
+            };
+            default -> super.binder(kind);
+        };
+    }
+
+    @Override
+    protected ValueReader reader(ValueKind kind, Class<?> type, int scale) {
+        return switch (kind) {
+            case UUID -> (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : UUID.fromString(v);
+            };
+            case OFFSET_DATE_TIME -> (r, c) -> {
+                LocalDateTime v = r.getObject(c, LocalDateTime.class);
+                return v == null ? null : v.atOffset(ZoneOffset.UTC);
+            };
+            case INSTANT -> (r, c) -> {
+                LocalDateTime v = r.getObject(c, LocalDateTime.class);
+                return v == null ? null : v.toInstant(ZoneOffset.UTC);
+            };
+            default -> super.reader(kind, type, scale);
+        };
+    }
+
+    @Override
+    public ConstraintKind classify(SQLException error) {
+        return switch (errorCode(error)) {
+            case 1062, 1586 -> ConstraintKind.UNIQUE;
+            case 1451, 1452, 1216, 1217 -> ConstraintKind.FOREIGN_KEY;
+            case 1048, 1364 -> ConstraintKind.NOT_NULL;
+            default -> ConstraintKind.NONE;
+        };
+    }
+
+    @Override
+    public String notNullColumn(SQLException error) {
+        Matcher matcher = NOT_NULL_COLUMN.matcher(messages(error));
+        return matcher.find() ? (matcher.group(1) != null ? matcher.group(1) : matcher.group(2)) : null;
+    }
+}

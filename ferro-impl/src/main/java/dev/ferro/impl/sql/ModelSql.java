@@ -1,0 +1,132 @@
+package dev.ferro.impl.sql;
+
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ModelMetadata;
+
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * A model's statements in one dialect, rendered once: the by-key statements as strings, and a
+ * cache of query statements by shape (see {@link QueryRenderer}). Also the binder and reader of
+ * every column, in column order.
+ */
+public final class ModelSql<M> {
+    private static final int MAX_CACHED_SHAPES = 2_000;
+
+    private final ModelMetadata<M> model;
+    private final Dialect dialect;
+    private final FieldMetadata[] fields;
+    private final ValueBinder[] binders;
+    private final ValueReader[] readers;
+    private final String table;
+    private final String idColumn;
+    private final String selectFrom;
+    private final String selectById;
+    private final String insertAll;
+    private final String insertGenerated;
+    private final String updateById;
+    private final String deleteById;
+    private final ConcurrentHashMap<Object, String> shapes = new ConcurrentHashMap<>();
+
+    public ModelSql(ModelMetadata<M> model, Dialect dialect) {
+        this.model = model;
+        this.dialect = dialect;
+        List<FieldMetadata> all = model.fields();
+        this.fields = all.toArray(FieldMetadata[]::new);
+        this.binders = all.stream().map(dialect::binder).toArray(ValueBinder[]::new);
+        this.readers = all.stream().map(dialect::reader).toArray(ValueReader[]::new);
+        this.table = dialect.quote(model.table());
+        this.idColumn = dialect.quote(model.id().column());
+        String columns = all.stream().map(f -> dialect.quote(f.column())).collect(Collectors.joining(", "));
+        this.selectFrom = "SELECT " + columns + " FROM " + table;
+        this.selectById = selectFrom + " WHERE " + idColumn + " = ?";
+        this.insertAll = "INSERT INTO " + table + " (" + columns + ") VALUES ("
+                + all.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
+        List<FieldMetadata> rest = all.subList(1, all.size());
+        this.insertGenerated = rest.isEmpty()
+                ? "INSERT INTO " + table + " DEFAULT VALUES"
+                : "INSERT INTO " + table + " (" + rest.stream().map(f -> dialect.quote(f.column())).collect(Collectors.joining(", "))
+                + ") VALUES (" + rest.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
+        this.updateById = rest.isEmpty() ? null : "UPDATE " + table + " SET "
+                + rest.stream().map(f -> dialect.quote(f.column()) + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + idColumn + " = ?";
+        this.deleteById = "DELETE FROM " + table + " WHERE " + idColumn + " = ?";
+    }
+
+    public ModelMetadata<M> model() {
+        return model;
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** Every column, the id first. */
+    public FieldMetadata[] fields() {
+        return fields;
+    }
+
+    public ValueBinder[] binders() {
+        return binders;
+    }
+
+    public ValueReader[] readers() {
+        return readers;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String idColumn() {
+        return idColumn;
+    }
+
+    public String quotedColumn(FieldMetadata field) {
+        return dialect.quote(field.column());
+    }
+
+    /** {@code SELECT <every column> FROM <table>}. */
+    public String selectFrom() {
+        return selectFrom;
+    }
+
+    public String selectById() {
+        return selectById;
+    }
+
+    /** INSERT of every column, the id included. */
+    public String insertAll() {
+        return insertAll;
+    }
+
+    /** INSERT of every column but the generated id. */
+    public String insertGenerated() {
+        return insertGenerated;
+    }
+
+    /** UPDATE of every column but the id, by id; null when the model has only an id. */
+    public String updateById() {
+        return updateById;
+    }
+
+    public String deleteById() {
+        return deleteById;
+    }
+
+    /** The statement of a query shape, rendered on first use. */
+    String statement(Object shape, java.util.function.Supplier<String> render) {
+        String sql = shapes.get(shape);
+        if (sql != null) {
+            return sql;
+        }
+        sql = render.get();
+        // Shapes that vary without bound (IN lists of every length) must not grow the cache forever.
+        if (shapes.size() < MAX_CACHED_SHAPES) {
+            shapes.putIfAbsent(shape, sql);
+        }
+        return sql;
+    }
+}

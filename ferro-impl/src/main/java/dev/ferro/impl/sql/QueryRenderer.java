@@ -1,0 +1,294 @@
+package dev.ferro.impl.sql;
+
+import dev.ferro.Assignment;
+import dev.ferro.Attribute;
+import dev.ferro.Condition;
+import dev.ferro.Order;
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ValueKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a query becomes SQL: {@code where(...)}, {@code orderBy(...)}, {@code limit/offset},
+ * {@code count}, {@code exists}, bulk {@code update} and {@code delete}.
+ *
+ * <p>Each call walks the query once, collecting its values (always bound, never inlined) and a
+ * shape key (which columns, operators and list sizes, no values); the SQL text of a shape is
+ * rendered once per model and then taken from {@link ModelSql}'s cache.
+ */
+public final class QueryRenderer {
+    private enum Kind { SELECT, COUNT, EXISTS, UPDATE, DELETE }
+
+    private record Shape(Kind kind, List<Object> tokens) {
+    }
+
+    private QueryRenderer() {
+    }
+
+    public static <M> Statement select(ModelSql<M> sql, QuerySpec<M> spec) {
+        return render(Kind.SELECT, sql, spec, List.of());
+    }
+
+    public static <M> Statement count(ModelSql<M> sql, QuerySpec<M> spec) {
+        return render(Kind.COUNT, sql, spec, List.of());
+    }
+
+    public static <M> Statement exists(ModelSql<M> sql, QuerySpec<M> spec) {
+        return render(Kind.EXISTS, sql, spec, List.of());
+    }
+
+    public static <M> Statement update(ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments) {
+        return render(Kind.UPDATE, sql, spec, assignments);
+    }
+
+    public static <M> Statement delete(ModelSql<M> sql, QuerySpec<M> spec) {
+        return render(Kind.DELETE, sql, spec, List.of());
+    }
+
+    private static <M> Statement render(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments) {
+        Params params = new Params();
+        List<Object> tokens = new ArrayList<>();
+        for (Assignment<M> assignment : assignments) {
+            FieldMetadata field = field(sql, assignment.attribute());
+            if (field.isId()) {
+                throw new IllegalArgumentException("Bulk update cannot change the id " + field);
+            }
+            tokens.add(field.name());
+            params.add(field, checked(field, assignment.value()), sql);
+        }
+        tokens.add('|');
+        for (Condition<M> condition : spec.conditions()) {
+            collect(condition, sql, tokens, params);
+        }
+        tokens.add('|');
+        for (Order<M> order : spec.orders()) {
+            FieldMetadata field = field(sql, order.attribute());
+            tokens.add(field.name());
+            tokens.add(order.descending());
+            tokens.add(order.nulls());
+        }
+        if (kind == Kind.SELECT || kind == Kind.COUNT || kind == Kind.EXISTS) {
+            if (kind == Kind.EXISTS) {
+                params.add(ValueKind.LONG, 1L, sql);
+            } else if (spec.hasLimit()) {
+                params.add(ValueKind.LONG, spec.limit(), sql);
+            }
+            if (spec.hasOffset()) {
+                params.add(ValueKind.LONG, spec.offset(), sql);
+            }
+            tokens.add(kind == Kind.EXISTS || spec.hasLimit());
+            tokens.add(spec.hasOffset());
+        }
+        String text = sql.statement(new Shape(kind, tokens), () -> text(kind, sql, spec, assignments));
+        return new Statement(text, params.values.toArray(), params.binders.toArray(ValueBinder[]::new));
+    }
+
+    private static <M> String text(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments) {
+        StringBuilder out = new StringBuilder(128);
+        Dialect dialect = sql.dialect();
+        switch (kind) {
+            case SELECT -> out.append(sql.selectFrom());
+            case COUNT -> out.append(spec.paged() ? "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " : "SELECT COUNT(*) FROM ").append(sql.table());
+            case EXISTS -> out.append("SELECT 1 FROM ").append(sql.table());
+            case UPDATE -> {
+                out.append("UPDATE ").append(sql.table()).append(" SET ");
+                for (int i = 0; i < assignments.size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append(sql.quotedColumn(field(sql, assignments.get(i).attribute()))).append(" = ?");
+                }
+            }
+            case DELETE -> out.append("DELETE FROM ").append(sql.table());
+        }
+        if (!spec.conditions().isEmpty()) {
+            out.append(" WHERE ");
+            List<Condition<M>> conditions = spec.conditions();
+            for (int i = 0; i < conditions.size(); i++) {
+                if (i > 0) {
+                    out.append(" AND ");
+                }
+                appendCondition(out, conditions.get(i), sql);
+            }
+        }
+        if (kind == Kind.SELECT || (kind != Kind.UPDATE && kind != Kind.DELETE && spec.paged())) {
+            appendOrder(out, sql, spec);
+        }
+        if (kind == Kind.SELECT || kind == Kind.COUNT || kind == Kind.EXISTS) {
+            out.append(dialect.limitOffset(kind == Kind.EXISTS || spec.hasLimit(), spec.hasOffset()));
+        }
+        if (kind == Kind.COUNT && spec.paged()) {
+            out.append(") counted");
+        }
+        return out.toString();
+    }
+
+    /** Paging without an order would return rows in no stable order, so it falls back to the id. */
+    private static <M> void appendOrder(StringBuilder out, ModelSql<M> sql, QuerySpec<M> spec) {
+        if (spec.orders().isEmpty()) {
+            if (spec.paged()) {
+                out.append(" ORDER BY ").append(sql.idColumn());
+            }
+            return;
+        }
+        Dialect dialect = sql.dialect();
+        out.append(" ORDER BY ");
+        boolean first = true;
+        for (Order<M> order : spec.orders()) {
+            String column = sql.quotedColumn(field(sql, order.attribute()));
+            if (!first) {
+                out.append(", ");
+            }
+            first = false;
+            if (order.nulls() != Order.Nulls.DEFAULT && !dialect.supportsNullsOrdering()) {
+                out.append("CASE WHEN ").append(column).append(" IS NULL THEN ")
+                        .append(order.nulls() == Order.Nulls.FIRST ? "0 ELSE 1" : "1 ELSE 0").append(" END, ");
+            }
+            out.append(column).append(order.descending() ? " DESC" : " ASC");
+            if (order.nulls() != Order.Nulls.DEFAULT && dialect.supportsNullsOrdering()) {
+                out.append(order.nulls() == Order.Nulls.FIRST ? " NULLS FIRST" : " NULLS LAST");
+            }
+        }
+    }
+
+    private static <M> void collect(Condition<M> condition, ModelSql<M> sql, List<Object> tokens, Params params) {
+        if (condition instanceof Condition.Compare<M> compare) {
+            FieldMetadata field = field(sql, compare.attribute());
+            tokens.add(field.name());
+            tokens.add(compare.operator());
+            params.add(field, checked(field, compare.value()), sql);
+        } else if (condition instanceof Condition.In<M> in) {
+            FieldMetadata field = field(sql, in.attribute());
+            tokens.add(in.negated() ? "NOT IN" : "IN");
+            tokens.add(field.name());
+            tokens.add(in.values().size());
+            for (Object value : in.values()) {
+                if (value == null) {
+                    throw new IllegalArgumentException(field + (in.negated() ? ".notIn" : ".in")
+                            + "(...) got a null value; SQL IN never matches NULL: use isNull()");
+                }
+                params.add(field, checked(field, value), sql);
+            }
+        } else if (condition instanceof Condition.IsNull<M> isNull) {
+            tokens.add(isNull.negated() ? "NOT NULL" : "NULL");
+            tokens.add(field(sql, isNull.attribute()).name());
+        } else if (condition instanceof Condition.Between<M> between) {
+            FieldMetadata field = field(sql, between.attribute());
+            tokens.add("BETWEEN");
+            tokens.add(field.name());
+            params.add(field, checked(field, between.low()), sql);
+            params.add(field, checked(field, between.high()), sql);
+        } else if (condition instanceof Condition.Like<M> like) {
+            FieldMetadata field = field(sql, like.attribute());
+            tokens.add(like.escaped() ? "LIKE!" : "LIKE");
+            tokens.add(field.name());
+            params.add(ValueKind.STRING, sql.dialect().likePattern(like.pattern(), like.escaped()), sql);
+        } else if (condition instanceof Condition.And<M> and) {
+            tokens.add("AND(");
+            and.terms().forEach(term -> collect(term, sql, tokens, params));
+            tokens.add(")");
+        } else if (condition instanceof Condition.Or<M> or) {
+            tokens.add("OR(");
+            or.terms().forEach(term -> collect(term, sql, tokens, params));
+            tokens.add(")");
+        } else if (condition instanceof Condition.Not<M> not) {
+            tokens.add("NOT(");
+            collect(not.term(), sql, tokens, params);
+            tokens.add(")");
+        }
+    }
+
+    private static <M> void appendCondition(StringBuilder out, Condition<M> condition, ModelSql<M> sql) {
+        if (condition instanceof Condition.Compare<M> compare) {
+            out.append(column(sql, compare.attribute())).append(' ').append(compare.operator().symbol()).append(" ?");
+        } else if (condition instanceof Condition.In<M> in) {
+            if (in.values().isEmpty()) {
+                out.append(in.negated() ? "1 = 1" : "1 = 0");
+                return;
+            }
+            out.append(column(sql, in.attribute())).append(in.negated() ? " NOT IN (" : " IN (");
+            for (int i = 0; i < in.values().size(); i++) {
+                out.append(i == 0 ? "?" : ", ?");
+            }
+            out.append(')');
+        } else if (condition instanceof Condition.IsNull<M> isNull) {
+            out.append(column(sql, isNull.attribute())).append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
+        } else if (condition instanceof Condition.Between<M> between) {
+            out.append(column(sql, between.attribute())).append(" BETWEEN ? AND ?");
+        } else if (condition instanceof Condition.Like<M> like) {
+            out.append(sql.dialect().like(column(sql, like.attribute()), like.escaped()));
+        } else if (condition instanceof Condition.And<M> and) {
+            appendJunction(out, and.terms(), " AND ", "1 = 1", sql);
+        } else if (condition instanceof Condition.Or<M> or) {
+            appendJunction(out, or.terms(), " OR ", "1 = 0", sql);
+        } else if (condition instanceof Condition.Not<M> not) {
+            out.append("NOT (");
+            appendCondition(out, not.term(), sql);
+            out.append(')');
+        }
+    }
+
+    private static <M> void appendJunction(StringBuilder out, List<Condition<M>> terms, String operator, String empty,
+                                           ModelSql<M> sql) {
+        if (terms.isEmpty()) {
+            out.append(empty);
+            return;
+        }
+        out.append('(');
+        for (int i = 0; i < terms.size(); i++) {
+            if (i > 0) {
+                out.append(operator);
+            }
+            appendCondition(out, terms.get(i), sql);
+        }
+        out.append(')');
+    }
+
+    private static <M> String column(ModelSql<M> sql, Attribute<M, ?> attribute) {
+        return sql.quotedColumn(field(sql, attribute));
+    }
+
+    private static <M> FieldMetadata field(ModelSql<M> sql, Attribute<M, ?> attribute) {
+        if (attribute.model() != sql.model().type()) {
+            throw new IllegalArgumentException("Attribute " + attribute + " belongs to " + attribute.model().getSimpleName()
+                    + ", not to " + sql.model().name());
+        }
+        return sql.model().field(attribute.name());
+    }
+
+    private static Object checked(FieldMetadata field, Object value) {
+        if (value != null && !field.type().isInstance(value)) {
+            throw new IllegalArgumentException(field + " is " + field.type().getSimpleName() + ", got "
+                    + value.getClass().getSimpleName() + " " + value);
+        }
+        if (value == null && !field.nullable()) {
+            throw new IllegalArgumentException(field + " is not nullable; cannot set it to null");
+        }
+        return value;
+    }
+
+    /** The values of a statement and their binders, in parameter order. */
+    private static final class Params {
+        final List<Object> values = new ArrayList<>();
+        final List<ValueBinder> binders = new ArrayList<>();
+
+        void add(FieldMetadata field, Object value, ModelSql<?> sql) {
+            values.add(value);
+            binders.add(sql.binders()[indexOf(sql, field)]);
+        }
+
+        void add(ValueKind kind, Object value, ModelSql<?> sql) {
+            values.add(value);
+            binders.add(sql.dialect().binderFor(kind));
+        }
+
+        private static int indexOf(ModelSql<?> sql, FieldMetadata field) {
+            FieldMetadata[] fields = sql.fields();
+            for (int i = 0; i < fields.length; i++) {
+                if (fields[i] == field) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException(field + " is not a column of " + sql.model());
+        }
+    }
+}

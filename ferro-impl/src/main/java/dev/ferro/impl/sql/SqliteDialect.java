@@ -1,0 +1,182 @@
+package dev.ferro.impl.sql;
+
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ValueKind;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * SQLite 3.35+. SQLite has no date, time, UUID or exact decimal types, so those are stored as text
+ * in fixed-width formats that sort like the values they hold (dates and times ISO-8601 with
+ * microseconds, instants in UTC); decimals use NUMERIC affinity and are read back at the column's
+ * scale. LIKE is case-insensitive in SQLite, so patterns are translated to the case-sensitive GLOB.
+ */
+public final class SqliteDialect extends Dialect {
+    static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT);
+    static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
+    static final DateTimeFormatter UTC_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'Z'", Locale.ROOT);
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public String columnType(FieldMetadata field) {
+        return switch (field.kind()) {
+            case BOOLEAN, SHORT, INT, LONG -> "INTEGER";
+            case FLOAT, DOUBLE -> "REAL";
+            case DECIMAL -> "NUMERIC";
+            case STRING, ENUM, UUID, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME, INSTANT -> "TEXT";
+            case BYTES -> "BLOB";
+        };
+    }
+
+    /** AUTOINCREMENT keeps SQLite from reusing the id of a deleted last row, as the other databases never do. */
+    @Override
+    public String generatedIdColumn(FieldMetadata id) {
+        return quote(id.column()) + " INTEGER PRIMARY KEY AUTOINCREMENT";
+    }
+
+    @Override
+    public String limitOffset(boolean hasLimit, boolean hasOffset) {
+        if (hasOffset && !hasLimit) {
+            return " LIMIT -1 OFFSET ?";
+        }
+        return super.limitOffset(hasLimit, hasOffset);
+    }
+
+    @Override
+    public String like(String column, boolean escaped) {
+        return column + " GLOB ?";
+    }
+
+    /** Turns a LIKE pattern into GLOB: {@code %} to {@code *}, {@code _} to {@code ?}, GLOB's own specials bracketed. */
+    @Override
+    public String likePattern(String pattern, boolean escaped) {
+        StringBuilder glob = new StringBuilder(pattern.length() + 8);
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (escaped && c == '!' && i + 1 < pattern.length()) {
+                appendLiteral(glob, pattern.charAt(++i));
+            } else if (c == '%') {
+                glob.append('*');
+            } else if (c == '_') {
+                glob.append('?');
+            } else {
+                appendLiteral(glob, c);
+            }
+        }
+        return glob.toString();
+    }
+
+    private static void appendLiteral(StringBuilder glob, char c) {
+        if (c == '*' || c == '?' || c == '[') {
+            glob.append('[').append(c).append(']');
+        } else {
+            glob.append(c);
+        }
+    }
+
+    /** The driver returns only the last row id after a batch; see {@code returnsBatchKeys}. */
+    @Override
+    public boolean returnsBatchKeys() {
+        return false;
+    }
+
+    @Override
+    protected ValueBinder binder(ValueKind kind) {
+        return switch (kind) {
+            case DECIMAL -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.NUMERIC); else s.setString(i, ((BigDecimal) v).toPlainString());
+            };
+            case UUID -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, v.toString());
+            };
+            case LOCAL_DATE -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, v.toString());
+            };
+            case LOCAL_TIME -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, LOCAL_TIME.format((LocalTime) v));
+            };
+            case LOCAL_DATE_TIME -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, LOCAL_DATE_TIME.format((LocalDateTime) v));
+            };
+            case OFFSET_DATE_TIME, INSTANT -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, UTC_DATE_TIME.format(utc(v)));
+            };
+            default -> super.binder(kind);
+        };
+    }
+
+    @Override
+    protected ValueReader reader(ValueKind kind, Class<?> type, int scale) {
+        return switch (kind) {
+            case DECIMAL -> (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : new BigDecimal(v).setScale(scale, RoundingMode.HALF_UP);
+            };
+            case UUID -> (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : UUID.fromString(v);
+            };
+            case LOCAL_DATE -> (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : LocalDate.parse(v);
+            };
+            case LOCAL_TIME -> (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : LocalTime.parse(v, LOCAL_TIME);
+            };
+            case LOCAL_DATE_TIME -> (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : LocalDateTime.parse(v, LOCAL_DATE_TIME);
+            };
+            case OFFSET_DATE_TIME -> (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : LocalDateTime.parse(v, UTC_DATE_TIME).atOffset(ZoneOffset.UTC);
+            };
+            case INSTANT -> (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : LocalDateTime.parse(v, UTC_DATE_TIME).toInstant(ZoneOffset.UTC);
+            };
+            default -> super.reader(kind, type, scale);
+        };
+    }
+
+    @Override
+    public ConstraintKind classify(SQLException error) {
+        String message = messages(error);
+        if (message.contains("SQLITE_CONSTRAINT_UNIQUE") || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
+            return ConstraintKind.UNIQUE;
+        }
+        if (message.contains("SQLITE_CONSTRAINT_FOREIGNKEY")) {
+            return ConstraintKind.FOREIGN_KEY;
+        }
+        if (message.contains("SQLITE_CONSTRAINT_NOTNULL")) {
+            return ConstraintKind.NOT_NULL;
+        }
+        return ConstraintKind.NONE;
+    }
+
+    @Override
+    public String notNullColumn(SQLException error) {
+        String message = messages(error);
+        int at = message.indexOf("NOT NULL constraint failed: ");
+        if (at < 0) {
+            return null;
+        }
+        String qualified = message.substring(at + "NOT NULL constraint failed: ".length()).split("[)\\s]")[0];
+        return qualified.substring(qualified.indexOf('.') + 1);
+    }
+}

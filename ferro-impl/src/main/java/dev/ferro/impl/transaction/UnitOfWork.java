@@ -1,0 +1,45 @@
+package dev.ferro.impl.transaction;
+
+import java.sql.Connection;
+
+/**
+ * The connection, transaction state and identity map that a sequence of Ferro calls shares:
+ * one {@code ferro.transaction(...)} block, or a single call outside any transaction.
+ */
+public final class UnitOfWork {
+    private final Connection connection;
+    private final boolean transactional;
+    private final IdentityMap identityMap = new IdentityMap();
+    private int depth;
+
+    UnitOfWork(Connection connection, boolean transactional) {
+        this.connection = connection;
+        this.transactional = transactional;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** Whether statements run in an open transaction (else each commits on its own). */
+    public boolean transactional() {
+        return transactional;
+    }
+
+    public IdentityMap identityMap() {
+        return identityMap;
+    }
+
+    /** How many transaction blocks are open: 1 for the outermost, more inside savepoints. */
+    int depth() {
+        return depth;
+    }
+
+    void enter() {
+        depth++;
+    }
+
+    void leave() {
+        depth--;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.ferro.impl.validation;
+
+import dev.ferro.FerroException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.NoProviderFoundException;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+
+import java.util.Comparator;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Bean Validation before every write. The factory is the one given in the options, else the
+ * environment's default provider (Hibernate Validator ships with ferro-impl for plain Java SE),
+ * built on first use so that read-only applications never pay for it.
+ */
+public final class ModelValidator implements AutoCloseable {
+    private final ValidatorFactory given;
+    private volatile ValidatorFactory owned;
+    private volatile Validator validator;
+
+    public ModelValidator(ValidatorFactory given) {
+        this.given = given;
+    }
+
+    /**
+     * @throws ConstraintViolationException listing every violation, each with its property path
+     */
+    public void validate(Object model) {
+        Set<ConstraintViolation<Object>> violations = validator().validate(model);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(model.getClass().getSimpleName() + " is invalid: " + describe(violations),
+                    violations);
+        }
+    }
+
+    /** Validates one value as it would be assigned to a field (for bulk updates). */
+    public void validateValue(Class<?> model, String field, Object value) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Set<ConstraintViolation<Object>> violations = (Set) validator().validateValue(model, field, value);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(model.getSimpleName() + "." + field + " cannot be set to " + value + ": "
+                    + describe(violations), violations);
+        }
+    }
+
+    private static String describe(Set<ConstraintViolation<Object>> violations) {
+        return violations.stream()
+                .sorted(Comparator.comparing((ConstraintViolation<Object> v) -> v.getPropertyPath().toString())
+                        .thenComparing(ConstraintViolation::getMessage))
+                .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                .collect(Collectors.joining("; "));
+    }
+
+    private Validator validator() {
+        Validator current = validator;
+        if (current == null) {
+            synchronized (this) {
+                current = validator;
+                if (current == null) {
+                    current = factory().getValidator();
+                    validator = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private ValidatorFactory factory() {
+        if (given != null) {
+            return given;
+        }
+        try {
+            owned = Validation.buildDefaultValidatorFactory();
+            return owned;
+        } catch (NoProviderFoundException e) {
+            throw new FerroException("No Bean Validation provider found: add org.hibernate.validator:hibernate-validator "
+                    + "to the class path, or pass FerroOptions.validatorFactory(...)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+}

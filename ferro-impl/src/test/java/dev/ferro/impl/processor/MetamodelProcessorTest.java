@@ -1,0 +1,464 @@
+package dev.ferro.impl.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ferro.Attribute;
+import dev.ferro.BooleanAttribute;
+import dev.ferro.NumericAttribute;
+import dev.ferro.SortableAttribute;
+import dev.ferro.TextAttribute;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.tools.Diagnostic;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetamodelProcessorTest {
+
+    private static final String STATUS = """
+            package shop;
+
+            public enum Status { ACTIVE, BLOCKED }
+            """;
+
+    /** A model with a field of every kind Ferro stores. */
+    private static final String USER = """
+            package shop;
+
+            import dev.ferro.Id;
+            import dev.ferro.Model;
+
+            @Model
+            public class User {
+                @Id public Long id;
+                public String name;
+                public int age;
+                public boolean active;
+                public java.math.BigDecimal balance;
+                public java.time.LocalDate born;
+                public java.util.UUID token;
+                public Status status;
+                public byte[] avatar;
+                public Boolean verified;
+                public short rank;
+                public Short level;
+                public long visits;
+                public Integer score;
+                public float ratio;
+                public Float weight;
+                public double height;
+                public Double bmi;
+                public java.time.LocalTime wakes;
+                public java.time.LocalDateTime seen;
+                public java.time.OffsetDateTime updated;
+                public java.time.Instant created;
+            }
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void generatesTheExactMetamodelSourceForEveryStoredKind() throws IOException {
+        Compilation c = Compilation.run(dir, STATUS, USER);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals("""
+                package shop;
+
+                import javax.annotation.processing.Generated;
+
+                @Generated("dev.ferro.impl.processor.MetamodelProcessor")
+                public final class User_ {
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Long> id = new dev.ferro.NumericAttribute<>(shop.User.class, "id", java.lang.Long.class);
+                    public static final dev.ferro.TextAttribute<shop.User> name = new dev.ferro.TextAttribute<>(shop.User.class, "name");
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Integer> age = new dev.ferro.NumericAttribute<>(shop.User.class, "age", java.lang.Integer.class);
+                    public static final dev.ferro.BooleanAttribute<shop.User> active = new dev.ferro.BooleanAttribute<>(shop.User.class, "active");
+                    public static final dev.ferro.NumericAttribute<shop.User, java.math.BigDecimal> balance = new dev.ferro.NumericAttribute<>(shop.User.class, "balance", java.math.BigDecimal.class);
+                    public static final dev.ferro.SortableAttribute<shop.User, java.time.LocalDate> born = new dev.ferro.SortableAttribute<>(shop.User.class, "born", java.time.LocalDate.class);
+                    public static final dev.ferro.Attribute<shop.User, java.util.UUID> token = new dev.ferro.Attribute<>(shop.User.class, "token", java.util.UUID.class);
+                    public static final dev.ferro.Attribute<shop.User, shop.Status> status = new dev.ferro.Attribute<>(shop.User.class, "status", shop.Status.class);
+                    public static final dev.ferro.Attribute<shop.User, byte[]> avatar = new dev.ferro.Attribute<>(shop.User.class, "avatar", byte[].class);
+                    public static final dev.ferro.BooleanAttribute<shop.User> verified = new dev.ferro.BooleanAttribute<>(shop.User.class, "verified");
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Short> rank = new dev.ferro.NumericAttribute<>(shop.User.class, "rank", java.lang.Short.class);
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Short> level = new dev.ferro.NumericAttribute<>(shop.User.class, "level", java.lang.Short.class);
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Long> visits = new dev.ferro.NumericAttribute<>(shop.User.class, "visits", java.lang.Long.class);
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Integer> score = new dev.ferro.NumericAttribute<>(shop.User.class, "score", java.lang.Integer.class);
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Float> ratio = new dev.ferro.NumericAttribute<>(shop.User.class, "ratio", java.lang.Float.class);
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Float> weight = new dev.ferro.NumericAttribute<>(shop.User.class, "weight", java.lang.Float.class);
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Double> height = new dev.ferro.NumericAttribute<>(shop.User.class, "height", java.lang.Double.class);
+                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Double> bmi = new dev.ferro.NumericAttribute<>(shop.User.class, "bmi", java.lang.Double.class);
+                    public static final dev.ferro.SortableAttribute<shop.User, java.time.LocalTime> wakes = new dev.ferro.SortableAttribute<>(shop.User.class, "wakes", java.time.LocalTime.class);
+                    public static final dev.ferro.SortableAttribute<shop.User, java.time.LocalDateTime> seen = new dev.ferro.SortableAttribute<>(shop.User.class, "seen", java.time.LocalDateTime.class);
+                    public static final dev.ferro.SortableAttribute<shop.User, java.time.OffsetDateTime> updated = new dev.ferro.SortableAttribute<>(shop.User.class, "updated", java.time.OffsetDateTime.class);
+                    public static final dev.ferro.SortableAttribute<shop.User, java.time.Instant> created = new dev.ferro.SortableAttribute<>(shop.User.class, "created", java.time.Instant.class);
+
+                    private User_() {
+                    }
+                }
+                """, c.generatedSource("shop.User_"));
+    }
+
+    @Test
+    void compiledAttributesCarryTheirKindNameAndBoxedType() throws Exception {
+        Compilation c = Compilation.run(dir, STATUS, USER);
+        assertTrue(c.success, () -> c.messages(Diagnostic.Kind.ERROR).toString());
+
+        try (URLClassLoader loader = c.loader()) {
+            Class<?> user = loader.loadClass("shop.User");
+            Class<?> metamodel = loader.loadClass("shop.User_");
+            assertTrue(Modifier.isPublic(metamodel.getModifiers()) && Modifier.isFinal(metamodel.getModifiers()));
+            assertEquals(List.of(
+                    "id NumericAttribute Long",
+                    "name TextAttribute String",
+                    "age NumericAttribute Integer",
+                    "active BooleanAttribute Boolean",
+                    "balance NumericAttribute BigDecimal",
+                    "born SortableAttribute LocalDate",
+                    "token Attribute UUID",
+                    "status Attribute Status",
+                    "avatar Attribute byte[]",
+                    "verified BooleanAttribute Boolean",
+                    "rank NumericAttribute Short",
+                    "level NumericAttribute Short",
+                    "visits NumericAttribute Long",
+                    "score NumericAttribute Integer",
+                    "ratio NumericAttribute Float",
+                    "weight NumericAttribute Float",
+                    "height NumericAttribute Double",
+                    "bmi NumericAttribute Double",
+                    "wakes SortableAttribute LocalTime",
+                    "seen SortableAttribute LocalDateTime",
+                    "updated SortableAttribute OffsetDateTime",
+                    "created SortableAttribute Instant"), describe(metamodel, user));
+
+            Attribute<?, ?> status = (Attribute<?, ?>) metamodel.getField("status").get(null);
+            assertEquals(loader.loadClass("shop.Status"), status.type());
+            assertEquals("dev.ferro.NumericAttribute<shop.User, java.lang.Integer>",
+                    metamodel.getField("age").getGenericType().getTypeName());
+            assertTrue(metamodel.getField("name").get(null) instanceof TextAttribute);
+            assertTrue(metamodel.getField("born").get(null) instanceof SortableAttribute);
+            assertFalse(metamodel.getField("token").get(null) instanceof SortableAttribute);
+            assertTrue(metamodel.getField("active").get(null) instanceof BooleanAttribute);
+            assertTrue(metamodel.getField("bmi").get(null) instanceof NumericAttribute);
+        }
+    }
+
+    @Test
+    void inheritedFieldsComeFirstFromTheTopOfTheHierarchy() throws IOException {
+        Compilation c = Compilation.run(dir, """
+                package shop;
+
+                public abstract class Entity {
+                    @dev.ferro.Id public Long id;
+                    public java.time.Instant createdAt;
+                }
+                """, """
+                package shop;
+
+                public abstract class Named extends Entity {
+                    public String name;
+                }
+                """, """
+                package shop;
+
+                @dev.ferro.Model
+                public class Product extends Named {
+                    public java.math.BigDecimal price;
+                    public boolean listed;
+                }
+                """);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("id", "createdAt", "name", "price", "listed"), c.attributeNames("shop.Product_"));
+        assertTrue(c.generatedSource("shop.Product_").contains(
+                "dev.ferro.NumericAttribute<shop.Product, java.lang.Long> id = new dev.ferro.NumericAttribute<>(shop.Product.class, \"id\""));
+    }
+
+    @Test
+    void staticAndTransientFieldsAreNotAttributes() throws IOException {
+        Compilation c = Compilation.run(dir, """
+                package shop;
+
+                @dev.ferro.Model
+                public class Session {
+                    public static final String TABLE = "session";
+                    public static int created;
+                    @dev.ferro.Id public String id;
+                    public transient String cache;
+                    private transient int hits;
+                    private long expires;
+
+                    public long getExpires() { return expires; }
+                    public void setExpires(long expires) { this.expires = expires; }
+                }
+                """);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("id", "expires"), c.attributeNames("shop.Session_"));
+    }
+
+    @Test
+    void fieldsOfUnsupportedTypesAreLeftOutWithoutAnyDiagnostic() throws IOException {
+        Compilation c = Compilation.run(dir, """
+                package shop;
+
+                public abstract class Keyed<K> {
+                    public K key;
+                }
+                """, """
+                package shop;
+
+                @dev.ferro.Model
+                public class Order extends Keyed<Long> {
+                    @dev.ferro.Id public long id;
+                    public java.util.List<String> tags;
+                    public java.util.Map<String, Integer> counts;
+                    public char grade;
+                    public byte flags;
+                    public Byte[] boxedBytes;
+                    public int[] numbers;
+                    public Object payload;
+                    public java.util.Date legacy;
+                    public java.math.BigInteger huge;
+                    public java.util.Optional<String> note;
+                    public String comment;
+                }
+                """);
+
+        assertTrue(c.success);
+        assertEquals(List.of(), c.messages(Diagnostic.Kind.values()));
+        assertEquals(List.of("id", "comment"), c.attributeNames("shop.Order_"));
+    }
+
+    @Test
+    void genericReferenceFieldsAreSkipped() throws IOException {
+        Compilation c = Compilation.run(dir, """
+                package shop;
+
+                public final class Ref<T> {
+                    public Long id;
+                }
+                """, """
+                package shop;
+
+                public final class Relation<T> {
+                }
+                """, """
+                package shop;
+
+                @dev.ferro.Model
+                public class Post {
+                    @dev.ferro.Id public Long id;
+                    public Ref<Post> parent;
+                    public Relation<Post> replies;
+                    @SuppressWarnings("rawtypes") public Ref raw;
+                    public String title;
+                }
+                """);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("id", "title"), c.attributeNames("shop.Post_"));
+    }
+
+    @Test
+    void indexListsEveryModelByBinaryNameSorted() throws IOException {
+        Compilation c = Compilation.run(dir, """
+                package b;
+
+                @dev.ferro.Model
+                public class Zeta {
+                    @dev.ferro.Id public Long id;
+                }
+                """, """
+                package a;
+
+                public class Outer {
+                    @dev.ferro.Model
+                    public static class Inner {
+                        @dev.ferro.Id public Long id;
+
+                        @dev.ferro.Model
+                        public static class Deep {
+                            @dev.ferro.Id public Long id;
+                        }
+                    }
+
+                    public static class NotAModel {
+                        public Long id;
+                    }
+                }
+                """, """
+                package a;
+
+                @dev.ferro.Model(table = "alphas")
+                public class Alpha {
+                    @dev.ferro.Id public Long id;
+                }
+                """, """
+                package a;
+
+                public class Plain {
+                    public Long id;
+                }
+                """);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("a.Alpha", "a.Outer$Inner", "a.Outer$Inner$Deep", "b.Zeta"), c.index());
+    }
+
+    @Test
+    void nestedModelsGetMetamodelsNamedAfterTheirEnclosingClasses() throws Exception {
+        Compilation c = Compilation.run(dir, """
+                package a;
+
+                public class Outer {
+                    @dev.ferro.Model
+                    public static class Inner {
+                        @dev.ferro.Id public Long id;
+                        public Kind kind;
+
+                        public enum Kind { SMALL, LARGE }
+                    }
+                }
+                """);
+
+        assertEquals(List.of(), c.problems());
+        assertFalse(c.hasGenerated("a.Inner_"));
+        try (URLClassLoader loader = c.loader()) {
+            Class<?> metamodel = loader.loadClass("a.Outer_Inner_");
+            Attribute<?, ?> kind = (Attribute<?, ?>) metamodel.getField("kind").get(null);
+            assertEquals(loader.loadClass("a.Outer$Inner"), kind.model());
+            assertEquals(loader.loadClass("a.Outer$Inner$Kind"), kind.type());
+            assertEquals("kind", kind.name());
+        }
+    }
+
+    @Test
+    void aGenericModelIsACompileErrorNamingTheClass() throws IOException {
+        Compilation c = Compilation.run(dir, """
+                package shop;
+
+                @dev.ferro.Model
+                public class Box<T> {
+                    @dev.ferro.Id public Long id;
+                }
+                """, """
+                package shop;
+
+                @dev.ferro.Model
+                public class Crate {
+                    @dev.ferro.Id public Long id;
+                }
+                """);
+
+        assertFalse(c.success);
+        assertEquals(List.of("ERROR: @Model classes cannot be generic: shop.Box declares <T>"), c.problems());
+        assertFalse(c.hasGenerated("shop.Box_"));
+        assertEquals(List.of("shop.Crate"), c.index());
+    }
+
+    @Test
+    void metamodelIsOnlyAsVisibleAsItsModel() throws Exception {
+        Compilation c = Compilation.run(dir, """
+                package shop;
+
+                @dev.ferro.Model
+                class Invoice {
+                    @dev.ferro.Id Long id;
+                    Secret secret;
+                    Shown shown;
+
+                    private enum Secret { A }
+                    enum Shown { B }
+
+                    @dev.ferro.Model
+                    private static class Hidden {
+                        @dev.ferro.Id Long id;
+                    }
+                }
+                """);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("id", "shown"), c.attributeNames("shop.Invoice_"));
+        assertFalse(c.hasGenerated("shop.Invoice_Hidden_"));
+        assertEquals(List.of("shop.Invoice", "shop.Invoice$Hidden"), c.index());
+        try (URLClassLoader loader = c.loader()) {
+            int modifiers = loader.loadClass("shop.Invoice_").getModifiers();
+            assertFalse(Modifier.isPublic(modifiers));
+            assertTrue(Modifier.isFinal(modifiers));
+        }
+    }
+
+    @Test
+    void incrementalCompilationsMergeTheIndexWithTheOneInTheOutput() throws IOException {
+        Compilation first = Compilation.run(dir, model("m", "Apple"), model("m", "Banana"), model("m", "Cherry"));
+        assertEquals(List.of("m.Apple", "m.Banana", "m.Cherry"), first.index());
+
+        // Apple is recompiled without @Model, Banana's class is deleted, Cherry is untouched.
+        Files.delete(first.classes.resolve("m/Banana.class"));
+        Compilation second = Compilation.run(dir, model("m", "Date"), """
+                package m;
+
+                public class Apple {
+                    public Long id;
+                }
+                """);
+
+        assertEquals(List.of(), second.problems());
+        assertEquals(List.of("m.Cherry", "m.Date"), second.index());
+    }
+
+    @Test
+    void waitsForSuperclassesAndEnumsThatAnotherProcessorGenerates() throws IOException {
+        Compilation c = Compilation.run(dir,
+                List.of(MetamodelProcessor.class.getName(), BaseGeneratingProcessor.class.getName()), """
+                package shop;
+
+                @dev.ferro.Model
+                public class Ticket extends gen.GeneratedBase {
+                    public gen.Level level;
+                    public String subject;
+                }
+                """);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals(List.of("id", "stamp", "level", "subject"), c.attributeNames("shop.Ticket_"));
+        assertTrue(c.generatedSource("shop.Ticket_").contains(
+                "dev.ferro.Attribute<shop.Ticket, gen.Level> level = new dev.ferro.Attribute<>(shop.Ticket.class, \"level\", gen.Level.class);"));
+    }
+
+    @Test
+    void declaresTheModelAnnotationAndTheLatestSourceVersion() {
+        MetamodelProcessor processor = new MetamodelProcessor();
+        assertEquals(java.util.Set.of("dev.ferro.Model"), processor.getSupportedAnnotationTypes());
+        assertEquals(javax.lang.model.SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
+    }
+
+    private static String model(String pkg, String name) {
+        return "package " + pkg + ";\n\n@dev.ferro.Model\npublic class " + name + " {\n    @dev.ferro.Id public Long id;\n}\n";
+    }
+
+    /** {@code name Kind Type} for each static field, in declaration order, checking each belongs to {@code model}. */
+    private static List<String> describe(Class<?> metamodel, Class<?> model) throws IllegalAccessException {
+        List<String> lines = new ArrayList<>();
+        for (Field field : metamodel.getDeclaredFields()) {
+            Attribute<?, ?> attribute = (Attribute<?, ?>) field.get(null);
+            assertEquals(model, attribute.model(), field.getName());
+            assertEquals(field.getName(), attribute.name());
+            lines.add(attribute.name() + " " + attribute.getClass().getSimpleName() + " " + attribute.type().getSimpleName());
+        }
+        return lines;
+    }
+}
