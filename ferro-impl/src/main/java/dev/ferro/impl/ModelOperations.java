@@ -299,8 +299,9 @@ final class ModelOperations<M> {
     }
 
     private void readBatchKeys(PreparedStatement statement, List<M> instances) throws SQLException {
-        try (ResultSet keys = statement.getGeneratedKeys()) {
-            if (dialect.returnsBatchKeys()) {
+        String lastKeyQuery = dialect.lastGeneratedKeyQuery();
+        if (lastKeyQuery == null) {
+            try (ResultSet keys = statement.getGeneratedKeys()) {
                 for (M instance : instances) {
                     if (!keys.next()) {
                         throw new SQLException("The database returned fewer generated keys than the " + instances.size()
@@ -308,21 +309,21 @@ final class ModelOperations<M> {
                     }
                     id.set(instance, key(keys));
                 }
-                return;
             }
-            // The driver reports only the last key. The batch ran in one transaction holding the
-            // database's write lock, so its keys are consecutive and end there.
-            long last = -1;
-            while (keys.next()) {
-                last = keys.getLong(1);
-            }
-            if (last < 0) {
-                throw new SQLException("The database returned no generated key for " + model.name());
-            }
-            long next = last - instances.size() + 1;
-            for (M instance : instances) {
-                id.set(instance, id.coerce(next++));
-            }
+            return;
+        }
+        // The batch ran in one transaction holding the database's write lock (SQLite allows one
+        // writer), so its keys are consecutive and end at the last one generated.
+        long last;
+        try (java.sql.Statement query = statement.getConnection().createStatement();
+             ResultSet keys = query.executeQuery(lastKeyQuery)) {
+            executor.executed(lastKeyQuery, 1);
+            keys.next();
+            last = keys.getLong(1);
+        }
+        long next = last - instances.size() + 1;
+        for (M instance : instances) {
+            id.set(instance, id.coerce(next++));
         }
     }
 

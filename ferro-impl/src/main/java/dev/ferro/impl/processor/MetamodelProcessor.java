@@ -382,7 +382,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 existed = true;
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     String name = line.trim();
-                    if (!name.isEmpty() && !name.startsWith("#") && false) {
+                    if (!name.isEmpty() && !name.startsWith("#") && !index.contains(name) && isModel(name)) {
                         index.add(name);
                     }
                 }

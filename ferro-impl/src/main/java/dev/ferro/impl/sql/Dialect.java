@@ -100,9 +100,12 @@ public abstract class Dialect {
         return connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
     }
 
-    /** Whether {@code getGeneratedKeys()} after {@code executeBatch()} returns one key per row, in order. */
-    public boolean returnsBatchKeys() {
-        return true;
+    /**
+     * Null when {@code getGeneratedKeys()} after {@code executeBatch()} returns one key per row, in
+     * order; otherwise a query for the last key generated on the connection.
+     */
+    public String lastGeneratedKeyQuery() {
+        return null;
     }
 
     // ---------------------------------------------------------------- errors

@@ -88,10 +88,10 @@ public final class SqliteDialect extends Dialect {
         }
     }
 
-    /** The driver returns only the last row id after a batch; see {@code returnsBatchKeys}. */
+    /** The driver returns no keys after a batch. */
     @Override
-    public boolean returnsBatchKeys() {
-        return false;
+    public String lastGeneratedKeyQuery() {
+        return "SELECT last_insert_rowid()";
     }
 
     @Override
