@@ -25,7 +25,7 @@ import javax.tools.ToolProvider;
 
 /** One in-memory javac run over source strings, with the metamodel processor, into a directory. */
 final class Compilation {
-    private static final Pattern TYPE_NAME = Pattern.compile("(?:class|enum|interface|record)\\s+(\\w+)");
+    private static final Pattern TYPE_NAME = Pattern.compile("(?:class|enum|interface|record)\\s+([\\w$]+)");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
 
     final Path classes;

@@ -18,7 +18,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.stream.Collectors;
 
+import javax.annotation.processing.Processor;
+import javax.lang.model.SourceVersion;
 import javax.tools.Diagnostic;
 
 import org.junit.jupiter.api.Test;
@@ -403,10 +408,11 @@ class MetamodelProcessorTest {
 
     @Test
     void incrementalCompilationsMergeTheIndexWithTheOneInTheOutput() throws IOException {
-        Compilation first = Compilation.run(dir, model("m", "Apple"), model("m", "Banana"), model("m", "Cherry"));
-        assertEquals(List.of("m.Apple", "m.Banana", "m.Cherry"), first.index());
+        Compilation first = Compilation.run(dir,
+                model("m", "Apple"), model("m", "Banana"), model("m", "Cherry"), model("m", "Odd$Name"));
+        assertEquals(List.of("m.Apple", "m.Banana", "m.Cherry", "m.Odd$Name"), first.index());
 
-        // Apple is recompiled without @Model, Banana's class is deleted, Cherry is untouched.
+        // Apple is recompiled without @Model, Banana's class is deleted, Cherry and Odd$Name are untouched.
         Files.delete(first.classes.resolve("m/Banana.class"));
         Compilation second = Compilation.run(dir, model("m", "Date"), """
                 package m;
@@ -417,7 +423,7 @@ class MetamodelProcessorTest {
                 """);
 
         assertEquals(List.of(), second.problems());
-        assertEquals(List.of("m.Cherry", "m.Date"), second.index());
+        assertEquals(List.of("m.Cherry", "m.Date", "m.Odd$Name"), second.index());
     }
 
     @Test
@@ -440,10 +446,40 @@ class MetamodelProcessorTest {
     }
 
     @Test
-    void declaresTheModelAnnotationAndTheLatestSourceVersion() {
+    void aMissingFieldTypeIsTheOnlyErrorAndTheMetamodelStillExists() throws IOException {
+        Compilation c = Compilation.run(dir, """
+                package shop;
+
+                @dev.ferro.Model
+                public class Broken {
+                    @dev.ferro.Id public Long id;
+                    public NoSuchType missing;
+                    public String label;
+                }
+                """, """
+                package shop;
+
+                public class Uses {
+                    Object label = Broken_.label;
+                }
+                """);
+
+        assertFalse(c.success);
+        List<String> errors = c.messages(Diagnostic.Kind.ERROR);
+        assertEquals(1, errors.size(), errors::toString);
+        assertTrue(errors.get(0).contains("NoSuchType"), errors::toString);
+        assertEquals(List.of("id", "label"), c.attributeNames("shop.Broken_"));
+    }
+
+    @Test
+    void isRegisteredAsAServiceForTheModelAnnotationAndTheLatestSourceVersion() {
+        List<Class<?>> registered = ServiceLoader.load(Processor.class, MetamodelProcessorTest.class.getClassLoader())
+                .stream().map(ServiceLoader.Provider::type).collect(Collectors.toList());
+        assertTrue(registered.contains(MetamodelProcessor.class), registered::toString);
+
         MetamodelProcessor processor = new MetamodelProcessor();
-        assertEquals(java.util.Set.of("dev.ferro.Model"), processor.getSupportedAnnotationTypes());
-        assertEquals(javax.lang.model.SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
+        assertEquals(Set.of("dev.ferro.Model"), processor.getSupportedAnnotationTypes());
+        assertEquals(SourceVersion.latestSupported(), processor.getSupportedSourceVersion());
     }
 
     private static String model(String pkg, String name) {
