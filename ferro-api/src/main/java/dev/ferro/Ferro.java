@@ -54,10 +54,8 @@ public interface Ferro extends AutoCloseable {
     <M> Query<M> query(Class<M> model);
 
     /**
-     * Inserts the model when its key is unset (or generated and null), else updates its row by key.
-     * Validates first; returns the model.
-     *
-     * @throws ModelNotFoundException when an update finds no row with that key
+     * Validates the model, then inserts it when its key is unset, else updates its row by key
+     * (inserting it when no row has that key). No SELECT runs first. Returns the model.
      */
     <M> M save(M model);
 

@@ -79,7 +79,10 @@ public final class FerroOptions {
         return new FerroOptions(user, password, minPoolSize, maxPoolSize, acquisitionTimeout, mode, models, listeners, validatorFactory);
     }
 
-    /** Adds models to those of the compile-time index (for the schema step and early validation). */
+    /**
+     * The models of this database, read and checked at connect and used by the schema step. When
+     * none are given, the models listed in the compile-time index ({@code META-INF/ferro/models}) are used.
+     */
     public FerroOptions models(Class<?>... more) {
         List<Class<?>> all = new ArrayList<>(models);
         all.addAll(Arrays.asList(more));

@@ -1,9 +1,9 @@
 package dev.ferro;
 
 /**
- * The schema step: tables, unique constraints and indexes derived from the models. The models are
- * those in {@link FerroOptions#models}, those found in the compile-time model index
- * ({@code META-INF/ferro/models}), or the ones passed.
+ * The schema step: tables, unique constraints and indexes derived from the models. Without
+ * arguments it covers the models of {@link FerroOptions#models} (or, when none were given, those
+ * of the compile-time model index {@code META-INF/ferro/models}).
  */
 public interface Schema {
 
