@@ -1,5 +1,6 @@
 package dev.ferro.impl.crud;
 
+import dev.ferro.ModelDefinitionException;
 import dev.ferro.ModelNotFoundException;
 import dev.ferro.Query;
 import dev.ferro.UniqueViolationException;
@@ -287,7 +288,9 @@ class CrudTest extends DatabaseTest {
         nl.name = "The Netherlands";
         ferro.save(nl);
         assertEquals("The Netherlands", countries.get("NL").name);
-        assertEquals(2, countries.count());
+        ferro.save(new CrudCountry("DE", "Germany"));
+        assertEquals("Germany", countries.get("DE").name);
+        assertEquals(3, countries.count());
     }
 
     @Test
@@ -350,6 +353,14 @@ class CrudTest extends DatabaseTest {
         assertEquals(List.of(2L, 1L), rows.stream().map(r -> ((Number) r.get("sort_rank")).longValue()).toList());
         assertEquals(List.of("beta", "alpha"), things.where(CrudRenamed_.label.ne("gamma"))
                 .orderBy(CrudRenamed_.sortRank.asc()).all().stream().map(t -> t.label).toList());
+    }
+
+    @Test
+    void queryOfAClassWithoutModelIsRefusedNamingTheClass() {
+        ModelDefinitionException e = assertThrows(ModelDefinitionException.class, () -> ferro.query(String.class));
+
+        assertEquals(String.class, e.model());
+        assertEquals("Model java.lang.String: is not annotated with @dev.ferro.Model", e.getMessage());
     }
 
     // ---------------------------------------------------------------- immutable queries

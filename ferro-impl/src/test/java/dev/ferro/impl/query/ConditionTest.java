@@ -1,5 +1,6 @@
 package dev.ferro.impl.query;
 
+import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import org.junit.jupiter.api.Test;
 
@@ -203,6 +204,16 @@ class ConditionTest extends PeopleTest {
 
         assertEquals("Attribute QueryText.body belongs to QueryText, not to QueryPerson", e.getMessage());
         assertEquals(0, log.count());
+    }
+
+    @Test
+    void anAttributeNamingNoFieldOfTheModelIsRefused() {
+        Attribute<QueryPerson, String> nickname = new Attribute<>(QueryPerson.class, "nickname", String.class);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> people().where(nickname.eq("al")).all());
+
+        assertEquals("Model QueryPerson has no persistent field 'nickname'", e.getMessage());
     }
 
     @Test
