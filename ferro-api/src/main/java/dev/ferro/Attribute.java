@@ -56,9 +56,9 @@ public class Attribute<M, T> {
         return new Condition.IsNull<>(this, true);
     }
 
-    /** {@code IN (...)}; an empty collection matches nothing. */
+    /** {@code IN (...)}; an empty collection matches nothing. A null value is refused: use {@link #isNull()}. */
     public Condition<M> in(Collection<? extends T> values) {
-        return new Condition.In<>(this, List.copyOf(values), false);
+        return new Condition.In<>(this, nonNullValues(values, "in"), false);
     }
 
     @SafeVarargs
@@ -66,9 +66,9 @@ public class Attribute<M, T> {
         return in(Arrays.asList(values));
     }
 
-    /** {@code NOT IN (...)}; an empty collection matches every row. */
+    /** {@code NOT IN (...)}; an empty collection matches every row. A null value is refused: use {@link #isNotNull()}. */
     public Condition<M> notIn(Collection<? extends T> values) {
-        return new Condition.In<>(this, List.copyOf(values), true);
+        return new Condition.In<>(this, nonNullValues(values, "notIn"), true);
     }
 
     @SafeVarargs
@@ -79,6 +79,22 @@ public class Attribute<M, T> {
     /** An assignment for {@link Query#update(Assignment[])}; null sets the column to NULL. */
     public Assignment<M> set(T value) {
         return new Assignment<>(this, value);
+    }
+
+    /**
+     * The values of an IN list, copied. A null among them is an error naming the attribute (rather
+     * than List.copyOf's bare NullPointerException): IN never matches NULL, and NOT IN with a NULL
+     * matches nothing, so it is always a mistake.
+     */
+    private List<T> nonNullValues(Collection<? extends T> values, String operation) {
+        Objects.requireNonNull(values, "values");
+        for (T value : values) {
+            if (value == null) {
+                throw new IllegalArgumentException(this + "." + operation
+                        + "(...) got a null value; SQL IN never matches NULL: use isNull()");
+            }
+        }
+        return List.copyOf(values);
     }
 
     @Override

@@ -1,0 +1,6 @@
+package dev.ferro.impl.query;
+
+/** A seniority stored by name. */
+public enum QueryLevel {
+    JUNIOR, SENIOR, LEAD
+}
