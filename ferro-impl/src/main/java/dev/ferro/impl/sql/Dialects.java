@@ -16,8 +16,11 @@ public final class Dialects {
         if (lower.startsWith("jdbc:postgresql:")) {
             return new PostgresDialect();
         }
-        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
-            return new MariaDbDialect();
+        if (lower.startsWith("jdbc:mariadb:")) {
+            return new MariaDbDialect(false);
+        }
+        if (lower.startsWith("jdbc:mysql:")) {
+            return new MariaDbDialect(true);
         }
         if (lower.startsWith("jdbc:sqlite:")) {
             return new SqliteDialect();
@@ -36,8 +39,11 @@ public final class Dialects {
         if (lower.contains("postgres")) {
             return new PostgresDialect();
         }
-        if (lower.contains("mariadb") || lower.contains("mysql")) {
-            return new MariaDbDialect();
+        if (lower.contains("mariadb")) {
+            return new MariaDbDialect(false);
+        }
+        if (lower.contains("mysql")) {
+            return new MariaDbDialect(true);
         }
         if (lower.contains("sqlite")) {
             return new SqliteDialect();

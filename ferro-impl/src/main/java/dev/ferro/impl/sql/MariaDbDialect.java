@@ -13,13 +13,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * MariaDB 10.5+ and MySQL 8. Tables use {@code utf8mb4_bin}, so comparisons, LIKE and unique
- * constraints are case-sensitive as on the other databases. UUIDs are CHAR(36); OffsetDateTime and
+ * MariaDB 10.5+ and MySQL 8. Tables use a binary, no-pad collation ({@code utf8mb4_nopad_bin} on
+ * MariaDB, {@code utf8mb4_0900_bin} on MySQL), so comparisons, LIKE and unique constraints are
+ * case-sensitive and see trailing spaces, as on the other databases. UUIDs are CHAR(36); OffsetDateTime and
  * Instant are DATETIME(6) holding UTC (MariaDB has no time zone type, and TIMESTAMP ends in 2038).
  */
 public final class MariaDbDialect extends Dialect {
     private static final int MAX_VARCHAR = 16_000;
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("Column '([^']+)' cannot be null|Field '([^']+)' doesn't have a default");
+
+    private final boolean mysql;
+
+    /** @param mysql whether the server is MySQL, whose collation names differ from MariaDB's */
+    public MariaDbDialect(boolean mysql) {
+        this.mysql = mysql;
+    }
 
     @Override
     public String name() {
@@ -58,7 +66,7 @@ public final class MariaDbDialect extends Dialect {
 
     @Override
     public String tableOptions() {
-        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin";
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + (mysql ? "utf8mb4_0900_bin" : "utf8mb4_nopad_bin");
     }
 
     @Override

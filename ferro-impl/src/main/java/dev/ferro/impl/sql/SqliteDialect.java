@@ -61,13 +61,18 @@ public final class SqliteDialect extends Dialect {
         return column + " GLOB ?";
     }
 
-    /** Turns a LIKE pattern into GLOB: {@code %} to {@code *}, {@code _} to {@code ?}, GLOB's own specials bracketed. */
+    /**
+     * Turns a LIKE pattern into GLOB: {@code %} to {@code *}, {@code _} to {@code ?}, GLOB's own
+     * specials bracketed. The escape character is {@code !} for the patterns Ferro builds, and a
+     * backslash for the user's own, as LIKE's default escape is on the other databases.
+     */
     @Override
     public String likePattern(String pattern, boolean escaped) {
+        char escape = escaped ? '!' : '\\';
         StringBuilder glob = new StringBuilder(pattern.length() + 8);
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
-            if (escaped && c == '!' && i + 1 < pattern.length()) {
+            if (c == escape && i + 1 < pattern.length()) {
                 appendLiteral(glob, pattern.charAt(++i));
             } else if (c == '%') {
                 glob.append('*');

@@ -20,7 +20,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class TextMatchTest extends DatabaseTest {
     private static final List<String> BODIES = List.of("50% off", "500 off", "a_b", "axb", "x!y", "xy", "C:\\dir", "C:dir",
-            "a*b", "what?", "whats", "[x]", "x", "100%");
+            "a*b", "what?", "whats", "[x]", "x", "x ", "100%");
 
     @Override
     protected Class<?>[] models() {
@@ -49,7 +49,12 @@ class TextMatchTest extends DatabaseTest {
                 arguments("contains OFF", QueryText_.body.contains("OFF"), List.of()),
                 arguments("like 50%", QueryText_.body.like("50%"), List.of("50% off", "500 off")),
                 arguments("like a_b", QueryText_.body.like("a_b"), List.of("a*b", "a_b", "axb")),
-                arguments("like x", QueryText_.body.like("x"), List.of("x")));
+                arguments("like x", QueryText_.body.like("x"), List.of("x")),
+                // A user's own pattern escapes with a backslash, LIKE's default escape (SQLite's GLOB is taught the same).
+                arguments("like a backslash-underscore b", QueryText_.body.like("a\\_b"), List.of("a_b")),
+                // Trailing spaces count on every database (MariaDB's default PAD collations would ignore them).
+                arguments("eq x", QueryText_.body.eq("x"), List.of("x")),
+                arguments("eq x-space", QueryText_.body.eq("x "), List.of("x ")));
     }
 
     @ParameterizedTest(name = "{0}")
