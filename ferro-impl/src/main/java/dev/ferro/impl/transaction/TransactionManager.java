@@ -19,6 +19,9 @@ import java.util.logging.Logger;
  *
  * <p>A rollback, whole or to a savepoint, clears the identity map: instances loaded or changed in
  * the rolled-back work no longer match the database.
+ *
+ * <p>Any exception that leaves a block rolls it back, checked ones thrown sneakily included: returning
+ * the connection would otherwise commit the half-done work as autocommit is restored.
  */
 public final class TransactionManager {
     private static final Logger LOG = Logger.getLogger(TransactionManager.class.getName());
@@ -98,13 +101,13 @@ public final class TransactionManager {
             T result = work.get();
             connection.commit();
             return result;
-        } catch (RuntimeException | Error e) {
-            rollback(connection, e);
-            throw e;
         } catch (SQLException e) {
             RuntimeException failure = translator.apply(e);
             rollback(connection, failure);
             throw failure;
+        } catch (Throwable e) {
+            rollback(connection, e);
+            throw e;
         } finally {
             unit.leave();
             unit.identityMap().clear();
@@ -126,7 +129,7 @@ public final class TransactionManager {
             T result = work.get();
             release(connection, savepoint);
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             try {
                 connection.rollback(savepoint);
             } catch (SQLException rollbackFailure) {
