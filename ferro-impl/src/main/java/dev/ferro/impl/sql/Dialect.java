@@ -139,7 +139,8 @@ public abstract class Dialect {
             statement.setObject(index, null);
             return;
         }
-        ValueKind kind = ValueKind.of(value.getClass());
+        // An enum constant with a body is an instance of an anonymous subclass, which is not itself an enum.
+        ValueKind kind = value instanceof Enum<?> ? ValueKind.ENUM : ValueKind.of(value.getClass());
         if (kind == null) {
             statement.setObject(index, value);
         } else {
