@@ -110,6 +110,14 @@ public abstract class Dialect {
 
     // ---------------------------------------------------------------- errors
 
+    /**
+     * Whether a failed statement has left the connection's transaction unable to commit. Most
+     * databases undo just the failed statement; asked only after a statement of the transaction failed.
+     */
+    public boolean isTransactionAborted(Connection connection) {
+        return false;
+    }
+
     /** Which constraint a failed statement violated, if any. */
     public abstract ConstraintKind classify(SQLException error);
 
