@@ -45,7 +45,8 @@ public final class FerroImpl implements Ferro {
         this.dialect = dialect;
         ErrorTranslator translator = new ErrorTranslator(dialect);
         this.executor = new Executor(translator, options.listeners());
-        this.transactions = new TransactionManager(dataSource, TransactionManager::connectionFailure);
+        this.transactions = new TransactionManager(dataSource, TransactionManager::connectionFailure,
+                dialect::isTransactionAborted);
         this.validator = new ModelValidator(options.validatorFactory());
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
         this.raw = new RawSql(dialect, executor, transactions);

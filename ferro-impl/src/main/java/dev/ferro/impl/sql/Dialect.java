@@ -110,6 +110,14 @@ public abstract class Dialect {
 
     // ---------------------------------------------------------------- errors
 
+    /**
+     * Whether a failed statement has left the connection's transaction unable to commit. Most
+     * databases undo just the failed statement; asked only after a statement of the transaction failed.
+     */
+    public boolean isTransactionAborted(Connection connection) {
+        return false;
+    }
+
     /** Which constraint a failed statement violated, if any. */
     public abstract ConstraintKind classify(SQLException error);
 
@@ -139,7 +147,8 @@ public abstract class Dialect {
             statement.setObject(index, null);
             return;
         }
-        ValueKind kind = ValueKind.of(value.getClass());
+        // An enum constant with a body is an instance of an anonymous subclass, which is not itself an enum.
+        ValueKind kind = value instanceof Enum<?> ? ValueKind.ENUM : ValueKind.of(value.getClass());
         if (kind == null) {
             statement.setObject(index, value);
         } else {

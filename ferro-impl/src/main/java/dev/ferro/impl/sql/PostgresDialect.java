@@ -50,6 +50,21 @@ public final class PostgresDialect extends Dialect {
         return connection.prepareStatement(sql, new String[] {idColumn});
     }
 
+    /**
+     * PostgreSQL aborts the whole transaction on any failed statement, and then answers COMMIT with a
+     * silent ROLLBACK (pgjdbc reports no error). A probe statement tells: it fails with 25P02
+     * (in_failed_sql_transaction) only in an aborted transaction.
+     */
+    @Override
+    public boolean isTransactionAborted(Connection connection) {
+        try (java.sql.Statement probe = connection.createStatement()) {
+            probe.execute("SELECT 1");
+            return false;
+        } catch (SQLException e) {
+            return "25P02".equals(e.getSQLState());
+        }
+    }
+
     @Override
     public ConstraintKind classify(SQLException error) {
         return classifyAnsi(sqlState(error));

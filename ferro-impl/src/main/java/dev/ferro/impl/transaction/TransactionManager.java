@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -19,20 +20,30 @@ import java.util.logging.Logger;
  *
  * <p>A rollback, whole or to a savepoint, clears the identity map: instances loaded or changed in
  * the rolled-back work no longer match the database.
+ *
+ * <p>Any exception that leaves a block rolls it back, checked ones thrown sneakily included: returning
+ * the connection would otherwise commit the half-done work as autocommit is restored. And a block
+ * whose statement failed, caught by the user, is refused its commit when the database aborted the
+ * transaction (PostgreSQL), where COMMIT would silently roll back and the block would seem to succeed.
  */
 public final class TransactionManager {
     private static final Logger LOG = Logger.getLogger(TransactionManager.class.getName());
 
     private final DataSource dataSource;
     private final Function<SQLException, RuntimeException> translator;
+    private final Predicate<Connection> aborted;
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
     /**
      * @param translator turns a failure to get, commit or roll back a connection into a Ferro exception
+     * @param aborted whether a failed statement has left the connection's transaction unable to commit;
+     *                asked before a commit only when a statement of the transaction failed
      */
-    public TransactionManager(DataSource dataSource, Function<SQLException, RuntimeException> translator) {
+    public TransactionManager(DataSource dataSource, Function<SQLException, RuntimeException> translator,
+                              Predicate<Connection> aborted) {
         this.dataSource = dataSource;
         this.translator = translator;
+        this.aborted = aborted;
     }
 
     public boolean inTransaction() {
@@ -96,15 +107,19 @@ public final class TransactionManager {
             current.set(unit);
             unit.enter();
             T result = work.get();
+            RuntimeException failure = unit.statementFailure();
+            if (failure != null && aborted.test(connection)) {
+                throw abortedCommit(failure);
+            }
             connection.commit();
             return result;
-        } catch (RuntimeException | Error e) {
-            rollback(connection, e);
-            throw e;
         } catch (SQLException e) {
             RuntimeException failure = translator.apply(e);
             rollback(connection, failure);
             throw failure;
+        } catch (Throwable e) {
+            rollback(connection, e);
+            throw e;
         } finally {
             unit.leave();
             unit.identityMap().clear();
@@ -121,14 +136,17 @@ public final class TransactionManager {
         } catch (SQLException e) {
             throw translator.apply(e);
         }
+        RuntimeException failureBefore = unit.statementFailure();
         unit.enter();
         try {
             T result = work.get();
             release(connection, savepoint);
             return result;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             try {
                 connection.rollback(savepoint);
+                // Rolling back to the savepoint undoes the failures inside it, and PostgreSQL's abort with them.
+                unit.restoreStatementFailure(failureBefore);
             } catch (SQLException rollbackFailure) {
                 e.addSuppressed(rollbackFailure);
             }
@@ -143,8 +161,19 @@ public final class TransactionManager {
         try {
             return work.run(unit);
         } catch (SQLException e) {
-            throw translator.apply(e);
+            RuntimeException failure = translator.apply(e);
+            unit.statementFailed(failure);
+            throw failure;
+        } catch (RuntimeException e) {
+            unit.statementFailed(e);
+            throw e;
         }
+    }
+
+    private static RuntimeException abortedCommit(RuntimeException failure) {
+        SQLException cause = new SQLException("a statement of the transaction failed and the database aborted the "
+                + "transaction, so none of its writes were kept; the failure was: " + failure.getMessage(), "25P02", failure);
+        return new DataAccessException("Cannot commit", cause);
     }
 
     private static void release(Connection connection, Savepoint savepoint) {

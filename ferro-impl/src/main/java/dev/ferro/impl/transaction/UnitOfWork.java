@@ -11,6 +11,7 @@ public final class UnitOfWork {
     private final boolean transactional;
     private final IdentityMap identityMap = new IdentityMap();
     private int depth;
+    private RuntimeException statementFailure;
 
     UnitOfWork(Connection connection, boolean transactional) {
         this.connection = connection;
@@ -28,6 +29,23 @@ public final class UnitOfWork {
 
     public IdentityMap identityMap() {
         return identityMap;
+    }
+
+    /** The first statement failure since the transaction (or the savepoint it was rolled back to) began, or null. */
+    RuntimeException statementFailure() {
+        return statementFailure;
+    }
+
+    /** Records a failed statement; the first one is kept. */
+    void statementFailed(RuntimeException failure) {
+        if (statementFailure == null) {
+            statementFailure = failure;
+        }
+    }
+
+    /** After a rollback to a savepoint: the failures recorded inside it are undone with it. */
+    void restoreStatementFailure(RuntimeException earlier) {
+        statementFailure = earlier;
     }
 
     /** How many transaction blocks are open: 1 for the outermost, more inside savepoints. */
