@@ -100,6 +100,36 @@ class BatchInsertTest extends DatabaseTest {
         assertEquals(Member.class, error.model());
         assertEquals("uq_wr_member_username", error.constraint());
         assertEquals(0, members().count());
+        assertTrue(batch.stream().allMatch(m -> m.id == null), "no model keeps an id of a row that was rolled back");
+    }
+
+    @Test
+    void createAllFailureCaughtInsideATransactionLeavesNoneOfItsRows() {
+        List<Member> batch = newMembers(1000);
+        batch.get(499).username = batch.get(0).username;
+
+        ferro.transaction(() -> {
+            members().create(new Member("before", "before@example.com", 1));
+            assertThrows(UniqueViolationException.class, () -> members().createAll(batch));
+            // H2 and MariaDB go on past the failing row, SQLite stops at it: only a savepoint undoes the rest.
+            assertEquals(1, members().count());
+            members().create(new Member("after", "after@example.com", 2));
+        });
+
+        assertEquals(List.of("before", "after"), members().orderBy(Member_.id.asc()).all().stream().map(m -> m.username).toList());
+    }
+
+    @Test
+    void createAllWhoseExplicitIdsCollideRollsBackTheGeneratedRowsAndTheirIds() {
+        members().create(new Member(null, "first"));
+        Member generated = new Member(null, "generated");
+        List<Member> batch = List.of(generated, new Member(1L, "collides"));
+
+        UniqueViolationException error = assertThrows(UniqueViolationException.class, () -> members().createAll(batch));
+
+        assertEquals(Member.class, error.model());
+        assertEquals(null, generated.id);
+        assertEquals(List.of("first"), members().all().stream().map(m -> m.username).toList());
     }
 
     @Test
