@@ -199,8 +199,8 @@ final class ModelOperations<M> {
     // ---------------------------------------------------------------- batch and bulk writes
 
     /**
-     * Validates all, then inserts in one transaction: rows without a key in one JDBC batch that
-     * returns their keys, rows with a key in another.
+     * Validates all, then inserts in one transaction (a savepoint inside the caller's): rows without
+     * a key in one JDBC batch that returns their keys, rows with a key in another.
      */
     List<M> insertAll(List<M> instances) {
         if (instances.isEmpty()) {
@@ -214,18 +214,27 @@ final class ModelOperations<M> {
         for (M instance : instances) {
             (id.generated() && id.isUnset(id.get(instance)) ? generated : keyed).add(instance);
         }
-        return transactions.atomically(unit -> {
-            if (!generated.isEmpty()) {
-                batchInsert(unit, generated, true);
+        try {
+            return transactions.allOrNothing(unit -> {
+                if (!generated.isEmpty()) {
+                    batchInsert(unit, generated, true);
+                }
+                if (!keyed.isEmpty()) {
+                    batchInsert(unit, keyed, false);
+                }
+                for (M instance : instances) {
+                    unit.identityMap().put(model.type(), id.get(instance), instance);
+                }
+                return instances;
+            });
+        } catch (RuntimeException | Error e) {
+            // The rows are rolled back; keys written into the models would name rows that do not exist.
+            Object unset = id.primitive() ? id.coerce(0L) : null;
+            for (M instance : generated) {
+                id.set(instance, unset);
             }
-            if (!keyed.isEmpty()) {
-                batchInsert(unit, keyed, false);
-            }
-            for (M instance : instances) {
-                unit.identityMap().put(model.type(), id.get(instance), instance);
-            }
-            return instances;
-        });
+            throw e;
+        }
     }
 
     long bulkUpdate(QuerySpec<M> spec, List<Assignment<M>> assignments) {

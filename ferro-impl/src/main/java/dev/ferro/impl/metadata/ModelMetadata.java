@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What Ferro knows about one model class, read once by {@link ModelReader}: the table, the fields
@@ -81,27 +82,35 @@ public final class ModelMetadata<M> {
 
     /**
      * The unique constraint a database error message speaks of: by name, or else by its columns
-     * (SQLite names columns, not constraints). Null when none matches.
+     * (SQLite names columns, not constraints). Null when none matches. When several match, the
+     * longest wins: a message about {@code uq_t_code_alt} (or SQLite's {@code t.b, t.a}) also
+     * contains {@code uq_t_code} (or {@code t.a}), while a message about the shorter one cannot
+     * contain the longer.
      */
     public IndexMetadata uniqueMentionedIn(String message) {
         if (message == null) {
             return null;
         }
         String lower = message.toLowerCase(Locale.ROOT);
+        IndexMetadata byName = longestMentioned(lower, IndexMetadata::name);
+        return byName != null ? byName
+                : longestMentioned(lower, index -> String.join(", ", index.columns().stream().map(c -> table + "." + c).toList()));
+    }
+
+    private IndexMetadata longestMentioned(String lowerMessage, Function<IndexMetadata, String> mention) {
+        IndexMetadata found = null;
+        int foundLength = -1;
         for (IndexMetadata index : indexes) {
-            if (index.unique() && lower.contains(index.name().toLowerCase(Locale.ROOT))) {
-                return index;
+            if (!index.unique()) {
+                continue;
+            }
+            String text = mention.apply(index).toLowerCase(Locale.ROOT);
+            if (text.length() > foundLength && lowerMessage.contains(text)) {
+                found = index;
+                foundLength = text.length();
             }
         }
-        for (IndexMetadata index : indexes) {
-            if (index.unique()) {
-                String columns = String.join(", ", index.columns().stream().map(c -> table + "." + c).toList());
-                if (lower.contains(columns.toLowerCase(Locale.ROOT))) {
-                    return index;
-                }
-            }
-        }
-        return null;
+        return found;
     }
 
     @Override

@@ -82,6 +82,20 @@ public final class TransactionManager {
     }
 
     /**
+     * Runs work of several rows that must leave all or none of them: in a transaction of its own,
+     * or in a savepoint of the current one. {@link #atomically} is not enough inside a transaction
+     * when the caller catches the failure: a JDBC batch that fails on one row keeps the rows before
+     * it (SQLite), or even the rows after it (H2, MariaDB), until the whole transaction rolls back.
+     */
+    public <T> T allOrNothing(SqlWork<T> work) {
+        UnitOfWork unit = current.get();
+        if (unit == null) {
+            return atomically(work);
+        }
+        return nested(unit, () -> call(work, unit));
+    }
+
+    /**
      * Runs work that may fail on a constraint and be recovered from: inside a transaction it runs in
      * a savepoint, so that the failure leaves the transaction usable (PostgreSQL aborts the whole
      * transaction otherwise); outside, on a connection of its own.
