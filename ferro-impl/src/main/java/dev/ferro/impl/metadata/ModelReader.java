@@ -25,6 +25,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -59,7 +60,8 @@ public final class ModelReader {
 
         for (Field field : persistentFields(type)) {
             FieldMetadata meta = readField(type, field, lookup);
-            FieldMetadata sameColumn = byColumn.putIfAbsent(meta.column(), meta);
+            // MariaDB and SQLite compare column names without case: NAME and name are one column there.
+            FieldMetadata sameColumn = byColumn.putIfAbsent(meta.column().toLowerCase(Locale.ROOT), meta);
             if (sameColumn != null) {
                 throw new ModelDefinitionException(type, field.getName(), "maps to column '" + meta.column()
                         + "', which field '" + sameColumn.name() + "' already uses");
@@ -211,7 +213,8 @@ public final class ModelReader {
     private static void checkIndexNames(Class<?> model, List<IndexMetadata> indexes) {
         Map<String, IndexMetadata> byName = new LinkedHashMap<>();
         for (IndexMetadata index : indexes) {
-            IndexMetadata other = byName.putIfAbsent(index.name(), index);
+            // MariaDB and SQLite compare index names without case.
+            IndexMetadata other = byName.putIfAbsent(index.name().toLowerCase(Locale.ROOT), index);
             if (other != null) {
                 throw new ModelDefinitionException(model, index.fields().get(0).name(), "declares "
                         + (index.unique() ? "unique constraint" : "index") + " '" + index.name()
