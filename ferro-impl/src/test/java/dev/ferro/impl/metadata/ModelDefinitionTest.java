@@ -252,6 +252,48 @@ class ModelDefinitionTest extends DatabaseTest {
                 e.getMessage());
     }
 
+    /** PostgreSQL would silently cut a longer name, MariaDB refuses it: both mean a different schema than the model's. */
+    @Test
+    void tableNameLongerThan63BytesIsRejected() {
+        String table = "md_" + "t".repeat(61);
+        ModelDefinitionException e = rejected("""
+                @Model(table = "%s")
+                public class LongTable {
+                    @Id public Long id;
+                }
+                """.formatted(table));
+        assertEquals("Model " + INVALID + "LongTable: table name '" + table + "' is 64 bytes long; "
+                + "databases accept at most 63", e.getMessage());
+    }
+
+    @Test
+    void columnNameLongerThan63BytesIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_long_column")
+                public class LongColumn {
+                    @Id public Long id;
+                    public String numberOfTimesThisRecordWasViewedByAnyoneSinceItWasFirstPublished;
+                }
+                """);
+        assertEquals("Model " + INVALID + "LongColumn, field 'numberOfTimesThisRecordWasViewedByAnyoneSinceItWasFirstPublished': "
+                + "column name 'number_of_times_this_record_was_viewed_by_anyone_since_it_was_first_published' is 77 bytes long; "
+                + "databases accept at most 63", e.getMessage());
+    }
+
+    @Test
+    void explicitConstraintNameLongerThan63BytesIsRejected() {
+        String name = "uq_" + "ü".repeat(31);
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_long_unique")
+                public class LongUnique {
+                    @Id public Long id;
+                    @Unique(name = "%s") public String code;
+                }
+                """.formatted(name));
+        assertEquals("Model " + INVALID + "LongUnique, field 'code': unique constraint name '" + name + "' is 65 bytes long; "
+                + "databases accept at most 63", e.getMessage());
+    }
+
     @Test
     void classWithoutModelAnnotationIsRejectedByQuery() {
         ModelDefinitionException e = assertThrows(ModelDefinitionException.class, () -> ferro.query(NotAModel.class));
