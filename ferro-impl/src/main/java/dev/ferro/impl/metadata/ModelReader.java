@@ -18,6 +18,7 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,6 +26,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,6 +51,7 @@ public final class ModelReader {
             throw new ModelDefinitionException(type, null, "must be a concrete class");
         }
         String table = model.table().isBlank() ? Naming.snakeCase(type.getSimpleName()) : model.table();
+        checkIdentifier(type, null, "table name", table);
         MethodHandles.Lookup lookup = lookupFor(type);
 
         List<FieldMetadata> fields = new ArrayList<>();
@@ -59,7 +62,8 @@ public final class ModelReader {
 
         for (Field field : persistentFields(type)) {
             FieldMetadata meta = readField(type, field, lookup);
-            FieldMetadata sameColumn = byColumn.putIfAbsent(meta.column(), meta);
+            // MariaDB and SQLite compare column names without case: NAME and name are one column there.
+            FieldMetadata sameColumn = byColumn.putIfAbsent(meta.column().toLowerCase(Locale.ROOT), meta);
             if (sameColumn != null) {
                 throw new ModelDefinitionException(type, field.getName(), "maps to column '" + meta.column()
                         + "', which field '" + sameColumn.name() + "' already uses");
@@ -131,6 +135,7 @@ public final class ModelReader {
         Column column = field.getAnnotation(Column.class);
         Id id = field.getAnnotation(Id.class);
         String columnName = column != null && !column.name().isBlank() ? column.name() : Naming.snakeCase(field.getName());
+        checkIdentifier(model, field.getName(), "column name", columnName);
         boolean primitive = declared.isPrimitive();
         boolean generated = id != null && id.generated() && kind.isIntegral();
         if (id != null && !(kind.isIntegral() || kind == ValueKind.STRING || kind == ValueKind.UUID)) {
@@ -202,16 +207,32 @@ public final class ModelReader {
     }
 
     private static IndexMetadata index(Class<?> model, String table, String name, List<FieldMetadata> fields, boolean unique) {
-        String resolved = name.isBlank()
-                ? Naming.constraintName(unique ? "uq" : "idx", table, fields.stream().map(FieldMetadata::column).toList())
-                : name;
-        return new IndexMetadata(resolved, fields, unique);
+        if (name.isBlank()) {
+            name = Naming.constraintName(unique ? "uq" : "idx", table, fields.stream().map(FieldMetadata::column).toList());
+        } else {
+            checkIdentifier(model, fields.size() == 1 ? fields.get(0).name() : null,
+                    unique ? "unique constraint name" : "index name", name);
+        }
+        return new IndexMetadata(name, fields, unique);
+    }
+
+    /**
+     * PostgreSQL silently cuts a longer identifier and MariaDB refuses it; either way the schema
+     * would not be the model's, so the model is rejected at start.
+     */
+    private static void checkIdentifier(Class<?> model, String field, String what, String name) {
+        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > Naming.MAX_IDENTIFIER_LENGTH) {
+            throw new ModelDefinitionException(model, field, what + " '" + name + "' is " + bytes
+                    + " bytes long; databases accept at most " + Naming.MAX_IDENTIFIER_LENGTH);
+        }
     }
 
     private static void checkIndexNames(Class<?> model, List<IndexMetadata> indexes) {
         Map<String, IndexMetadata> byName = new LinkedHashMap<>();
         for (IndexMetadata index : indexes) {
-            IndexMetadata other = byName.putIfAbsent(index.name(), index);
+            // MariaDB and SQLite compare index names without case.
+            IndexMetadata other = byName.putIfAbsent(index.name().toLowerCase(Locale.ROOT), index);
             if (other != null) {
                 throw new ModelDefinitionException(model, index.fields().get(0).name(), "declares "
                         + (index.unique() ? "unique constraint" : "index") + " '" + index.name()

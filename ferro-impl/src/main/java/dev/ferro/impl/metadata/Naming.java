@@ -1,5 +1,7 @@
 package dev.ferro.impl.metadata;
 
+import java.nio.charset.StandardCharsets;
+
 /** Derives database names from Java names. */
 public final class Naming {
     /** PostgreSQL cuts identifiers at 63 bytes; MariaDB at 64. */
@@ -28,14 +30,32 @@ public final class Naming {
         return out.toString();
     }
 
-    /** A constraint or index name, cut to the identifier limit every database accepts. */
+    /**
+     * A constraint or index name, cut to the identifier limit every database accepts. The limit is
+     * counted in UTF-8 bytes, as PostgreSQL counts it: a name of 63 characters with non-ASCII letters
+     * would otherwise be cut again by the database, without the hash.
+     */
     public static String constraintName(String prefix, String table, java.util.List<String> columns) {
         String name = prefix + "_" + table + "_" + String.join("_", columns);
-        if (name.length() <= MAX_IDENTIFIER_LENGTH) {
+        if (utf8Length(name) <= MAX_IDENTIFIER_LENGTH) {
             return name;
         }
         // A hash of the full name keeps two long names that share a prefix apart.
-        String hash = Integer.toHexString(name.hashCode());
-        return name.substring(0, MAX_IDENTIFIER_LENGTH - hash.length() - 1) + "_" + hash;
+        String hash = "_" + Integer.toHexString(name.hashCode());
+        int end = 0;
+        int bytes = hash.length();
+        while (end < name.length()) {
+            int codePoint = name.codePointAt(end);
+            bytes += utf8Length(Character.toString(codePoint));
+            if (bytes > MAX_IDENTIFIER_LENGTH) {
+                break;
+            }
+            end += Character.charCount(codePoint);
+        }
+        return name.substring(0, end) + hash;
+    }
+
+    private static int utf8Length(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -83,14 +83,22 @@ public abstract class Dialect {
         return true;
     }
 
-    /** The LIKE predicate for a column; {@code escaped} patterns use {@code '!'} as escape character. */
+    /**
+     * The LIKE predicate for a column. It always names {@code '!'} as the escape character: without an
+     * ESCAPE clause H2, PostgreSQL and MariaDB would take a backslash as one, so that a user's pattern
+     * {@code a\_c} would mean something else there than on SQLite (and a trailing backslash would be
+     * an error on PostgreSQL), where like() promises that only {@code %} and {@code _} are special.
+     */
     public String like(String column, boolean escaped) {
-        return escaped ? column + " LIKE ? ESCAPE '!'" : column + " LIKE ?";
+        return column + " LIKE ? ESCAPE '!'";
     }
 
-    /** The bound value for a LIKE pattern built by {@link #like}. */
+    /**
+     * The bound value for a LIKE pattern built by {@link #like}: an escaped pattern as it is, a user's
+     * pattern with its {@code '!'} escaped, so that only {@code %} and {@code _} are special in it.
+     */
     public String likePattern(String pattern, boolean escaped) {
-        return pattern;
+        return escaped ? pattern : pattern.replace("!", "!!");
     }
 
     // ---------------------------------------------------------------- generated keys

@@ -1,0 +1,333 @@
+package dev.ferro.impl.metadata;
+
+import dev.ferro.DataAccessException;
+import dev.ferro.ModelDefinitionException;
+import dev.ferro.SchemaMode;
+import dev.ferro.impl.testing.DatabaseTest;
+import dev.ferro.impl.testing.StatementLog;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * A model Ferro cannot map is rejected when Ferro starts, before any statement runs, with a
+ * {@link ModelDefinitionException} that names the class (fully qualified) and the field at fault.
+ */
+class ModelDefinitionTest extends DatabaseTest {
+    private static final String SUPPORTED = "supported: boolean, short, int, long, float, double (and their wrappers), "
+            + "BigDecimal, String, UUID, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, byte[], enums "
+            + "(mark the field transient to leave it out)";
+    private static final String INVALID = ModelSource.PACKAGE + ".";
+
+    @Override
+    protected Class<?>[] models() {
+        return new Class<?>[] {MdTag.class};
+    }
+
+    @Test
+    void modelWithoutIdIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_no_id")
+                public class NoId {
+                    public Long code;
+                    public String name;
+                }
+                """);
+        assertEquals("Model " + INVALID + "NoId: has no @Id field", e.getMessage());
+        assertNull(e.field());
+    }
+
+    @Test
+    void secondIdIsRejectedNamingBoth() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_two_ids")
+                public class TwoIds {
+                    @Id public Long id;
+                    @Id public Long otherId;
+                }
+                """);
+        assertEquals("Model " + INVALID + "TwoIds, field 'otherId': is a second @Id (the first is 'id'); "
+                + "composite keys are not supported", e.getMessage());
+        assertEquals("otherId", e.field());
+    }
+
+    @Test
+    void listFieldIsRejectedNamingItsTypeAndTheSupportedOnes() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_list")
+                public class ListField {
+                    @Id public Long id;
+                    public java.util.List<String> tags;
+                }
+                """);
+        assertEquals("Model " + INVALID + "ListField, field 'tags': has type java.util.List<java.lang.String>, "
+                + "which Ferro cannot store; " + SUPPORTED, e.getMessage());
+        assertEquals("tags", e.field());
+    }
+
+    @Test
+    void dateFieldIsRejectedNamingItsType() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_date")
+                public class DateField {
+                    @Id public Long id;
+                    public java.util.Date born;
+                }
+                """);
+        assertEquals("Model " + INVALID + "DateField, field 'born': has type java.util.Date, which Ferro cannot store; "
+                + SUPPORTED, e.getMessage());
+    }
+
+    @Test
+    void objectFieldIsRejectedNamingItsType() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_object")
+                public class ObjectField {
+                    @Id public Long id;
+                    public Object payload;
+                }
+                """);
+        assertEquals("Model " + INVALID + "ObjectField, field 'payload': has type java.lang.Object, which Ferro cannot store; "
+                + SUPPORTED, e.getMessage());
+    }
+
+    @Test
+    void finalFieldIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_final")
+                public class FinalField {
+                    @Id public Long id;
+                    public final String code = "x";
+                }
+                """);
+        assertEquals("Model " + INVALID + "FinalField, field 'code': is final; Ferro must be able to set it when it reads a row",
+                e.getMessage());
+    }
+
+    @Test
+    void modelWithoutNoArgConstructorIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_no_default")
+                public class NoDefaultConstructor {
+                    @Id public Long id;
+                    public String name;
+
+                    public NoDefaultConstructor(String name) {
+                        this.name = name;
+                    }
+                }
+                """);
+        assertEquals("Model " + INVALID + "NoDefaultConstructor: needs a no-argument constructor (any visibility)", e.getMessage());
+    }
+
+    @Test
+    void twoFieldsOnOneColumnAreRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_same_column")
+                public class SameColumn {
+                    @Id public Long id;
+                    public String name;
+                    @Column(name = "name") public String title;
+                }
+                """);
+        assertEquals("Model " + INVALID + "SameColumn, field 'title': maps to column 'name', which field 'name' already uses",
+                e.getMessage());
+        assertEquals("title", e.field());
+    }
+
+    /** MariaDB and SQLite compare column names without case, so these would be one column there. */
+    @Test
+    void columnNamesDifferingOnlyInCaseAreRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_column_case")
+                public class ColumnCase {
+                    @Id public Long id;
+                    public String name;
+                    @Column(name = "NAME") public String title;
+                }
+                """);
+        assertEquals("Model " + INVALID + "ColumnCase, field 'title': maps to column 'NAME', which field 'name' already uses",
+                e.getMessage());
+    }
+
+    @Test
+    void compositeUniqueNamingMissingFieldIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_unique_missing")
+                @Unique({"name", "emial"})
+                public class UniqueMissingField {
+                    @Id public Long id;
+                    public String name;
+                    public String email;
+                }
+                """);
+        assertEquals("Model " + INVALID + "UniqueMissingField, field 'emial': @Unique[name, emial] names a field "
+                + "that the model does not have", e.getMessage());
+        assertEquals("emial", e.field());
+    }
+
+    @Test
+    void compositeUniqueOverOneFieldIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_unique_single")
+                @Unique({"name"})
+                public class UniqueSingleField {
+                    @Id public Long id;
+                    public String name;
+                }
+                """);
+        assertEquals("Model " + INVALID + "UniqueSingleField: @Unique on a class needs at least two field names "
+                + "(put it on the field for a single column), got [name]", e.getMessage());
+    }
+
+    @Test
+    void doubleIdIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_double_id")
+                public class DoubleId {
+                    @Id public double id;
+                    public String name;
+                }
+                """);
+        assertEquals("Model " + INVALID + "DoubleId, field 'id': is an @Id of type double; "
+                + "ids must be short, int, long (generated), String or UUID", e.getMessage());
+    }
+
+    @Test
+    void duplicateIndexNamesAreRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_dup_index")
+                public class DuplicateIndex {
+                    @Id public Long id;
+                    @Index(name = "md_dup") public String first;
+                    @Index(name = "md_dup") public String second;
+                }
+                """);
+        assertEquals("Model " + INVALID + "DuplicateIndex, field 'second': declares index 'md_dup' twice "
+                + "(over [first] and [second])", e.getMessage());
+    }
+
+    /** MariaDB compares index names without case, so these would be one name there. */
+    @Test
+    void uniqueAndIndexNamesDifferingOnlyInCaseAreRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_dup_case")
+                public class DuplicateNameCase {
+                    @Id public Long id;
+                    @Unique(name = "md_dup") public String first;
+                    @Index(name = "MD_DUP") public String second;
+                }
+                """);
+        assertEquals("Model " + INVALID + "DuplicateNameCase, field 'second': declares index 'MD_DUP' twice "
+                + "(over [first] and [second])", e.getMessage());
+    }
+
+    @Test
+    void decimalScaleAbovePrecisionIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_decimal")
+                public class ScaleAbovePrecision {
+                    @Id public Long id;
+                    @Column(precision = 5, scale = 6) public BigDecimal price;
+                }
+                """);
+        assertEquals("Model " + INVALID + "ScaleAbovePrecision, field 'price': has scale 6 above its precision 5", e.getMessage());
+    }
+
+    @Test
+    void enumColumnShorterThanItsConstantsIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_enum")
+                public class ShortEnum {
+                    public enum Status { NEW, PENDING }
+
+                    @Id public Long id;
+                    @Column(length = 3) public Status status;
+                }
+                """);
+        assertEquals("Model " + INVALID + "ShortEnum, field 'status': has length 3, shorter than its longest enum constant (7)",
+                e.getMessage());
+    }
+
+    /** PostgreSQL would silently cut a longer name, MariaDB refuses it: both mean a different schema than the model's. */
+    @Test
+    void tableNameLongerThan63BytesIsRejected() {
+        String table = "md_" + "t".repeat(61);
+        ModelDefinitionException e = rejected("""
+                @Model(table = "%s")
+                public class LongTable {
+                    @Id public Long id;
+                }
+                """.formatted(table));
+        assertEquals("Model " + INVALID + "LongTable: table name '" + table + "' is 64 bytes long; "
+                + "databases accept at most 63", e.getMessage());
+    }
+
+    @Test
+    void columnNameLongerThan63BytesIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_long_column")
+                public class LongColumn {
+                    @Id public Long id;
+                    public String numberOfTimesThisRecordWasViewedByAnyoneSinceItWasFirstPublished;
+                }
+                """);
+        assertEquals("Model " + INVALID + "LongColumn, field 'numberOfTimesThisRecordWasViewedByAnyoneSinceItWasFirstPublished': "
+                + "column name 'number_of_times_this_record_was_viewed_by_anyone_since_it_was_first_published' is 77 bytes long; "
+                + "databases accept at most 63", e.getMessage());
+    }
+
+    @Test
+    void explicitConstraintNameLongerThan63BytesIsRejected() {
+        String name = "uq_" + "ü".repeat(31);
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_long_unique")
+                public class LongUnique {
+                    @Id public Long id;
+                    @Unique(name = "%s") public String code;
+                }
+                """.formatted(name));
+        assertEquals("Model " + INVALID + "LongUnique, field 'code': unique constraint name '" + name + "' is 65 bytes long; "
+                + "databases accept at most 63", e.getMessage());
+    }
+
+    @Test
+    void classWithoutModelAnnotationIsRejectedByQuery() {
+        ModelDefinitionException e = assertThrows(ModelDefinitionException.class, () -> ferro.query(NotAModel.class));
+
+        assertEquals("Model dev.ferro.impl.metadata.NotAModel: is not annotated with @dev.ferro.Model", e.getMessage());
+        assertSame(NotAModel.class, e.model());
+        assertEquals(0, log.count());
+    }
+
+    @Test
+    void rejectedModelStopsTheSchemaStepOfTheValidOnes() {
+        ferro.schema().drop(MdDraft.class);
+        Class<?> invalid = ModelSource.compile("""
+                @Model(table = "md_no_id_2")
+                public class NoIdAgain {
+                    public String name;
+                }
+                """);
+        StatementLog startup = new StatementLog();
+
+        assertThrows(ModelDefinitionException.class, () -> database.connect(database.options()
+                .models(MdDraft.class, invalid).schema(SchemaMode.CREATE).listener(startup)).close());
+        assertEquals(0, startup.count());
+        assertThrows(DataAccessException.class, () -> ferro.fetchAll("SELECT * FROM md_draft"));
+    }
+
+    /** Connecting with the model fails at start, with no statement run, and names the model. */
+    private ModelDefinitionException rejected(String source) {
+        Class<?> model = ModelSource.compile(source);
+        StatementLog startup = new StatementLog();
+        ModelDefinitionException e = assertThrows(ModelDefinitionException.class,
+                () -> database.connect(database.options().models(model).listener(startup)).close());
+        assertSame(model, e.model());
+        assertEquals(0, startup.count());
+        return e;
+    }
+}
