@@ -89,7 +89,7 @@ public abstract class Dialect {
      * {@code a\_c} would mean something else there than on SQLite (and a trailing backslash would be
      * an error on PostgreSQL), where like() promises that only {@code %} and {@code _} are special.
      */
-    public String like(String column, boolean escaped) {
+    public String like(String column) {
         return column + " LIKE ? ESCAPE '!'";
     }
 

@@ -215,7 +215,7 @@ public final class QueryRenderer {
         } else if (condition instanceof Condition.Between<M> between) {
             out.append(column(sql, between.attribute())).append(" BETWEEN ? AND ?");
         } else if (condition instanceof Condition.Like<M> like) {
-            out.append(sql.dialect().like(column(sql, like.attribute()), like.escaped()));
+            out.append(sql.dialect().like(column(sql, like.attribute())));
         } else if (condition instanceof Condition.And<M> and) {
             appendJunction(out, and.terms(), " AND ", "1 = 1", sql);
         } else if (condition instanceof Condition.Or<M> or) {

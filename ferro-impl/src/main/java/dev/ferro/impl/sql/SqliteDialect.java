@@ -57,22 +57,21 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    public String like(String column, boolean escaped) {
+    public String like(String column) {
         return column + " GLOB ?";
     }
 
     /**
      * Turns a LIKE pattern into GLOB: {@code %} to {@code *}, {@code _} to {@code ?}, GLOB's own
-     * specials bracketed. The escape character is {@code !} for the patterns Ferro builds, and a
-     * backslash for the user's own, as LIKE's default escape is on the other databases.
+     * specials bracketed. Only the patterns Ferro builds have an escape character ({@code !}); in a
+     * user's pattern only {@code %} and {@code _} are special, as on the other databases.
      */
     @Override
     public String likePattern(String pattern, boolean escaped) {
-        char escape = escaped ? '!' : '\\';
         StringBuilder glob = new StringBuilder(pattern.length() + 8);
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
-            if (c == escape && i + 1 < pattern.length()) {
+            if (escaped && c == '!' && i + 1 < pattern.length()) {
                 appendLiteral(glob, pattern.charAt(++i));
             } else if (c == '%') {
                 glob.append('*');
