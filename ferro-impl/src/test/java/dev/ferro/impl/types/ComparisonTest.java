@@ -130,6 +130,19 @@ class ComparisonTest extends DatabaseTest {
         assertEquals(List.of(id), ids(found));
     }
 
+    @Test
+    void conditionsCutNanosecondsAsWritesDo() {
+        LocalDateTime localWithNanos = LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_789);
+        Instant instantWithNanos = Instant.parse("2024-02-29T13:45:30.123456789Z");
+        AllTypes model = new AllTypes();
+        model.localDateTime = localWithNanos;
+        model.instant = instantWithNanos;
+        long id = ferro.query(AllTypes.class).create(model).id;
+
+        assertEquals(List.of(id), ids(ferro.query(AllTypes.class).where(AllTypes_.localDateTime.eq(localWithNanos)).all()));
+        assertEquals(List.of(id), ids(ferro.query(AllTypes.class).where(AllTypes_.instant.eq(instantWithNanos)).all()));
+    }
+
     private <T> long createWith(Attribute<AllTypes, T> attribute, T value) {
         AllTypes model = new AllTypes();
         RoundTrip.set(model, attribute.name(), value);
