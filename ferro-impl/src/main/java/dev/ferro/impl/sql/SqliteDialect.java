@@ -130,7 +130,8 @@ public final class SqliteDialect extends Dialect {
      */
     private static void bindDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
         BigDecimal stripped = value.stripTrailingZeros();
-        if (stripped.scale() <= 0 && stripped.precision() <= MAX_EXACT_INTEGER_DIGITS) {
+        // A whole number's digits: 1E+20 has precision 1 but 21 digits.
+        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= MAX_EXACT_INTEGER_DIGITS) {
             statement.setLong(index, stripped.longValueExact());
         } else if (stripped.precision() <= MAX_EXACT_REAL_DIGITS) {
             statement.setString(index, value.toPlainString());
