@@ -87,6 +87,7 @@ class TypeRoundTripTest extends DatabaseTest {
                 reads("bigDecimal", new BigDecimal("7"), new BigDecimal("7.00"), "the column's scale is 2"),
                 exact("bigDecimal", new BigDecimal("1234567890123.45")),
                 exact("bigDecimal", new BigDecimal("-123456789012345678.00")),
+                reads("bigDecimal", new BigDecimal("1E+20"), new BigDecimal("100000000000000000000.00"), "the column's scale is 2"),
                 exact("localDate", LocalDate.of(1970, 1, 1)),
                 exact("localDate", LocalDate.of(2999, 12, 31)),
                 exact("localDate", LocalDate.of(1000, 1, 1)),
