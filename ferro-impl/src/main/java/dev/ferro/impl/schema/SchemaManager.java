@@ -173,6 +173,11 @@ public final class SchemaManager implements Schema {
         String schema = "postgresql".equals(dialect.name()) ? connection.getSchema() : null;
         try (ResultSet rows = database.getColumns(catalog, schema, table, null)) {
             while (rows.next()) {
+                // The table name is a LIKE pattern to the driver ("_" matches any character), so
+                // columns of other tables whose names it matches come back too.
+                if (!table.equalsIgnoreCase(rows.getString("TABLE_NAME"))) {
+                    continue;
+                }
                 String name = rows.getString("COLUMN_NAME");
                 columns.put(name.toLowerCase(Locale.ROOT), new ColumnInfo(name, rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"),
                         rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,

@@ -46,7 +46,8 @@ public final class MariaDbDialect extends Dialect {
             case SHORT -> "SMALLINT";
             case INT -> "INT";
             case LONG -> "BIGINT";
-            case FLOAT -> "FLOAT";
+            // MariaDB's FLOAT stops short of Float.MAX_VALUE (3.402823466E+38); DOUBLE holds every float exactly.
+            case FLOAT -> "DOUBLE";
             case DOUBLE -> "DOUBLE";
             case DECIMAL -> "DECIMAL(" + Math.min(field.precision(), 65) + "," + Math.min(field.scale(), 38) + ")";
             case STRING -> field.length() > MAX_VARCHAR ? "LONGTEXT" : "VARCHAR(" + field.length() + ")";
@@ -86,6 +87,12 @@ public final class MariaDbDialect extends Dialect {
     @Override
     protected ValueBinder binder(ValueKind kind) {
         return switch (kind) {
+            // The driver sends a float as its shortest decimal text ("10.2"), which the server reads as a
+            // double other than the float's own value, so equality and range conditions missed the row.
+            // The float widened to double is the exact value the column holds.
+            case FLOAT -> (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.REAL); else s.setDouble(i, ((Float) v).doubleValue());
+            };
             case UUID -> (s, i, v) -> {
                 if (v == null) s.setNull(i, Types.CHAR); else s.setString(i, v.toString());
             };

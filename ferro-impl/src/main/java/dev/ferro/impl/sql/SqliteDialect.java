@@ -5,6 +5,7 @@ import dev.ferro.impl.metadata.ValueKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
@@ -18,13 +19,16 @@ import java.util.UUID;
 /**
  * SQLite 3.35+. SQLite has no date, time, UUID or exact decimal types, so those are stored as text
  * in fixed-width formats that sort like the values they hold (dates and times ISO-8601 with
- * microseconds, instants in UTC); decimals use NUMERIC affinity and are read back at the column's
- * scale. LIKE is case-insensitive in SQLite, so patterns are translated to the case-sensitive GLOB.
+ * microseconds, instants in UTC); decimals use NUMERIC affinity, so they compare as numbers, are
+ * exact to 15 significant digits (a longer one is refused) and are read back at the column's scale.
+ * LIKE is case-insensitive in SQLite, so patterns are translated to the case-sensitive GLOB.
  */
 public final class SqliteDialect extends Dialect {
     static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS", Locale.ROOT);
     static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
     static final DateTimeFormatter UTC_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'Z'", Locale.ROOT);
+    private static final int MAX_EXACT_REAL_DIGITS = 15;
+    private static final int MAX_EXACT_INTEGER_DIGITS = 18;
 
     @Override
     public String name() {
@@ -102,7 +106,7 @@ public final class SqliteDialect extends Dialect {
     protected ValueBinder binder(ValueKind kind) {
         return switch (kind) {
             case DECIMAL -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.NUMERIC); else s.setString(i, ((BigDecimal) v).toPlainString());
+                if (v == null) s.setNull(i, Types.NUMERIC); else bindDecimal(s, i, (BigDecimal) v);
             };
             case UUID -> (s, i, v) -> {
                 if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, v.toString());
@@ -121,6 +125,25 @@ public final class SqliteDialect extends Dialect {
             };
             default -> super.binder(kind);
         };
+    }
+
+    /**
+     * NUMERIC affinity turns a decimal into an INTEGER when it is whole and a REAL (an 8-byte float,
+     * exact to 15 significant digits) otherwise. A value that would be rounded is refused rather than
+     * silently changed; whole values up to 18 digits are bound as integers, which SQLite keeps exactly.
+     */
+    private static void bindDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+        BigDecimal stripped = value.stripTrailingZeros();
+        // A whole number's digits: 1E+20 has precision 1 but 21 digits.
+        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= MAX_EXACT_INTEGER_DIGITS) {
+            statement.setLong(index, stripped.longValueExact());
+        } else if (stripped.precision() <= MAX_EXACT_REAL_DIGITS) {
+            statement.setString(index, value.toPlainString());
+        } else {
+            throw new SQLException("SQLite stores decimals as 8-byte floating point, exact to " + MAX_EXACT_REAL_DIGITS
+                    + " significant digits (18 for whole numbers); " + value.toPlainString() + " has " + stripped.precision()
+                    + " and would be rounded");
+        }
     }
 
     @Override
