@@ -11,6 +11,8 @@ import dev.ferro.impl.schema.SchemaManager;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.QuerySpec;
 import dev.ferro.impl.transaction.TransactionManager;
+import dev.ferro.impl.transaction.UnitOfWork;
+import dev.ferro.impl.transaction.UnitOfWorkScope;
 import dev.ferro.impl.validation.ModelValidator;
 
 import javax.sql.DataSource;
@@ -40,13 +42,13 @@ public final class FerroImpl implements Ferro {
     /**
      * @param ownedPool closed by {@link #close()}; null when the caller owns the DataSource
      */
-    FerroImpl(DataSource dataSource, AutoCloseable ownedPool, Dialect dialect, FerroOptions options) {
+    FerroImpl(DataSource dataSource, AutoCloseable ownedPool, Dialect dialect, FerroOptions options, UnitOfWorkScope scope) {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         ErrorTranslator translator = new ErrorTranslator(dialect);
         this.executor = new Executor(translator, options.listeners());
         this.transactions = new TransactionManager(dataSource, TransactionManager::connectionFailure,
-                dialect::isTransactionAborted);
+                dialect::isTransactionAborted, scope);
         this.validator = new ModelValidator(options.validatorFactory());
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
         this.raw = new RawSql(dialect, executor, transactions);
@@ -60,6 +62,14 @@ public final class FerroImpl implements Ferro {
             case NONE -> { }
         }
         LOG.fine(() -> "Ferro started on " + dialect.name() + " with " + models.size() + " models, " + options);
+    }
+
+    /**
+     * Opens the unit of work of a scope (the CDI request): one connection and one identity map for
+     * every call the scope's {@link UnitOfWorkScope} hands it to, until it is closed.
+     */
+    public UnitOfWork openUnitOfWork() {
+        return transactions.openUnitOfWork();
     }
 
     /** The dialect in use (for diagnostics and tests). */

@@ -6,6 +6,7 @@ import dev.ferro.FerroOptions;
 import dev.ferro.impl.pool.PoolFactory;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.Dialects;
+import dev.ferro.impl.transaction.UnitOfWorkScope;
 import dev.ferro.spi.FerroProvider;
 import io.agroal.api.AgroalDataSource;
 
@@ -19,20 +20,30 @@ public final class FerroProviderImpl implements FerroProvider {
 
     @Override
     public Ferro connect(String url, FerroOptions options) {
+        return connect(url, options, UnitOfWorkScope.NONE);
+    }
+
+    @Override
+    public Ferro connect(DataSource dataSource, FerroOptions options) {
+        return connect(dataSource, options, UnitOfWorkScope.NONE);
+    }
+
+    /** Connects with Ferro's own pool; {@code scope} binds units of work to a context (the CDI extension's). */
+    public static FerroImpl connect(String url, FerroOptions options, UnitOfWorkScope scope) {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(options, "options");
         Dialect dialect = Dialects.forUrl(url);
         AgroalDataSource pool = PoolFactory.create(url, options);
         try {
-            return new FerroImpl(pool, pool, dialect, options);
+            return new FerroImpl(pool, pool, dialect, options, scope);
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
         }
     }
 
-    @Override
-    public Ferro connect(DataSource dataSource, FerroOptions options) {
+    /** Connects through a DataSource the caller owns; {@code scope} as for the URL variant. */
+    public static FerroImpl connect(DataSource dataSource, FerroOptions options, UnitOfWorkScope scope) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(options, "options");
         Dialect dialect;
@@ -41,6 +52,6 @@ public final class FerroProviderImpl implements FerroProvider {
         } catch (SQLException e) {
             throw new DataAccessException("Cannot connect through the given DataSource", e);
         }
-        return new FerroImpl(dataSource, null, dialect, options);
+        return new FerroImpl(dataSource, null, dialect, options, scope);
     }
 }

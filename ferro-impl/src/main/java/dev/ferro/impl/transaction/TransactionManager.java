@@ -32,6 +32,8 @@ public final class TransactionManager {
     private final DataSource dataSource;
     private final Function<SQLException, RuntimeException> translator;
     private final Predicate<Connection> aborted;
+    private final UnitOfWorkScope scope;
+    /** The unit of work of the transaction block running on this thread. */
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
     /**
@@ -40,19 +42,30 @@ public final class TransactionManager {
      *                asked before a commit only when a statement of the transaction failed
      */
     public TransactionManager(DataSource dataSource, Function<SQLException, RuntimeException> translator,
-                              Predicate<Connection> aborted) {
+                              Predicate<Connection> aborted, UnitOfWorkScope scope) {
         this.dataSource = dataSource;
         this.translator = translator;
         this.aborted = aborted;
+        this.scope = scope;
     }
 
     public boolean inTransaction() {
         return current.get() != null;
     }
 
-    /** The current thread's unit of work, or null outside a transaction. */
+    /** The unit of work calls on this thread share: the transaction's, else the scope's; null when neither. */
     public UnitOfWork current() {
-        return current.get();
+        UnitOfWork unit = current.get();
+        return unit != null ? unit : scope.current();
+    }
+
+    /**
+     * Opens a unit of work for a scope (a CDI request): it holds one connection, in autocommit
+     * between transactions, until {@link UnitOfWork#close()}.
+     */
+    public UnitOfWork openUnitOfWork() {
+        Connection connection = borrow();
+        return new UnitOfWork(connection, false, () -> close(connection));
     }
 
     public <T> T transaction(Supplier<T> work) {
@@ -62,12 +75,12 @@ public final class TransactionManager {
 
     /** Runs one statement's worth of work: in the current transaction, or on a connection of its own in autocommit. */
     public <T> T run(SqlWork<T> work) {
-        UnitOfWork unit = current.get();
+        UnitOfWork unit = current();
         if (unit != null) {
             return call(work, unit);
         }
         try (Connection connection = dataSource.getConnection()) {
-            return call(work, new UnitOfWork(connection, false));
+            return call(work, new UnitOfWork(connection, false, () -> { }));
         } catch (SQLException e) {
             throw translator.apply(e);
         }
@@ -108,16 +121,18 @@ public final class TransactionManager {
         return nested(unit, () -> call(work, unit));
     }
 
+    /**
+     * The outermost transaction block: on the scope's unit of work when there is one (its identity
+     * map lives on after a commit), else on a connection borrowed for the block.
+     */
     private <T> T outermost(Supplier<T> work) {
-        Connection connection;
-        try {
-            connection = dataSource.getConnection();
-        } catch (SQLException e) {
-            throw translator.apply(e);
-        }
-        UnitOfWork unit = new UnitOfWork(connection, true);
+        UnitOfWork scoped = scope.current();
+        UnitOfWork unit = scoped != null ? scoped : new UnitOfWork(borrow(), false, () -> { });
+        Connection connection = unit.connection();
+        boolean committed = false;
         try {
             connection.setAutoCommit(false);
+            unit.transactional(true);
             current.set(unit);
             unit.enter();
             T result = work.get();
@@ -126,6 +141,7 @@ public final class TransactionManager {
                 throw abortedCommit(failure);
             }
             connection.commit();
+            committed = true;
             return result;
         } catch (SQLException e) {
             RuntimeException failure = translator.apply(e);
@@ -136,9 +152,16 @@ public final class TransactionManager {
             throw e;
         } finally {
             unit.leave();
-            unit.identityMap().clear();
+            unit.transactional(false);
             current.remove();
-            close(connection);
+            if (!committed || scoped == null) {
+                unit.identityMap().clear();
+            }
+            if (scoped == null) {
+                close(connection);
+            } else {
+                restoreAutoCommit(connection);
+            }
         }
     }
 
@@ -207,12 +230,24 @@ public final class TransactionManager {
         }
     }
 
-    private static void close(Connection connection) {
+    private Connection borrow() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw translator.apply(e);
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {
-            LOG.log(Level.FINE, "Could not restore autocommit before returning a connection", e);
+            LOG.log(Level.FINE, "Could not restore autocommit", e);
         }
+    }
+
+    private static void close(Connection connection) {
+        restoreAutoCommit(connection);
         try {
             connection.close();
         } catch (SQLException e) {

@@ -4,18 +4,35 @@ import java.sql.Connection;
 
 /**
  * The connection, transaction state and identity map that a sequence of Ferro calls shares:
- * one {@code ferro.transaction(...)} block, or a single call outside any transaction.
+ * one {@code ferro.transaction(...)} block, a single call outside any transaction, or every call of
+ * a scope such as a CDI request ({@link TransactionManager#openUnitOfWork()}), whose transactions
+ * then run on its connection and share its identity map.
  */
-public final class UnitOfWork {
+public final class UnitOfWork implements AutoCloseable {
     private final Connection connection;
-    private final boolean transactional;
+    private final Runnable onClose;
+    private boolean transactional;
     private final IdentityMap identityMap = new IdentityMap();
     private int depth;
     private RuntimeException statementFailure;
 
-    UnitOfWork(Connection connection, boolean transactional) {
+    UnitOfWork(Connection connection, boolean transactional, Runnable onClose) {
         this.connection = connection;
         this.transactional = transactional;
+        this.onClose = onClose;
+    }
+
+    /** Ends a scoped unit of work: its connection goes back to the pool, its identity map is dropped. */
+    @Override
+    public void close() {
+        identityMap.clear();
+        onClose.run();
+    }
+
+    /** Opens or ends a transaction on this unit; failures recorded before do not belong to the next one. */
+    void transactional(boolean open) {
+        transactional = open;
+        statementFailure = null;
     }
 
     public Connection connection() {
