@@ -1,0 +1,98 @@
+package dev.ferro.cdi;
+
+import dev.ferro.Ferro;
+import dev.ferro.FerroException;
+import dev.ferro.FerroOptions;
+import dev.ferro.impl.FerroImpl;
+import dev.ferro.impl.FerroProviderImpl;
+import dev.ferro.impl.transaction.UnitOfWork;
+import dev.ferro.impl.transaction.UnitOfWorkScope;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.validation.ValidatorFactory;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Logger;
+
+/**
+ * Produces the application's {@link Ferro} from MicroProfile Config, binds its unit of work to the
+ * request scope, and starts it with the application so that bad configuration fails the deployment.
+ */
+@ApplicationScoped
+public class FerroBeans {
+    private static final Logger LOG = Logger.getLogger(FerroBeans.class.getName());
+
+    @Inject
+    FerroExtension extension;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    RequestUnitOfWork requestUnit;
+
+    @Inject
+    Instance<ValidatorFactory> validatorFactories;
+
+    @Produces
+    @ApplicationScoped
+    public Ferro ferro() {
+        FerroConfig config = FerroConfig.read(ConfigProvider.getConfig());
+        FerroOptions options = config.options().models(extension.models().toArray(Class<?>[]::new));
+        if (validatorFactories.isResolvable()) {
+            options = options.validatorFactory(validatorFactories.get());
+        }
+        AtomicReference<FerroImpl> self = new AtomicReference<>();
+        UnitOfWorkScope scope = () -> requestUnit(self.get());
+        FerroImpl ferro = config.dataSource() != null
+                ? FerroProviderImpl.connect(lookup(config.dataSource()), options, scope)
+                : FerroProviderImpl.connect(config.url(), options, scope);
+        self.set(ferro);
+        LOG.info(() -> "Ferro started on " + ferro.dialectName() + " with " + extension.models().size() + " models");
+        return ferro;
+    }
+
+    public void close(@Disposes Ferro ferro) {
+        ferro.close();
+    }
+
+    /** Touches the Ferro bean as the application starts: the pool, the schema step and config errors happen now. */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object started, Ferro ferro) {
+        ferro.inTransaction();
+    }
+
+    private UnitOfWork requestUnit(FerroImpl ferro) {
+        if (ferro == null || !requestActive()) {
+            return null;
+        }
+        return requestUnit.unit(ferro);
+    }
+
+    private boolean requestActive() {
+        try {
+            return beanManager.getContext(RequestScoped.class).isActive();
+        } catch (ContextNotActiveException e) {
+            return false;
+        }
+    }
+
+    private static DataSource lookup(String jndiName) {
+        try {
+            return (DataSource) new InitialContext().lookup(jndiName);
+        } catch (NamingException | ClassCastException e) {
+            throw new FerroException("ferro.datasource=" + jndiName + " is not a DataSource in JNDI: " + e.getMessage(), e);
+        }
+    }
+}

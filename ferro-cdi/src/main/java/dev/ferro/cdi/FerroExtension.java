@@ -1,0 +1,80 @@
+package dev.ferro.cdi;
+
+import dev.ferro.Model;
+import dev.ferro.ModelDefinitionException;
+import dev.ferro.impl.metadata.ModelReader;
+import dev.ferro.impl.metadata.ModelRegistry;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import dev.ferro.Ferro;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Ferro's portable extension. It finds every {@code @Model} class of the deployment, from the
+ * compile-time index ({@code META-INF/ferro/models}, which works in every bean discovery mode and on
+ * every container) and from the classes CDI scans; reports a model that cannot be mapped as a
+ * deployment problem naming the class and the field; and registers one {@code Query<M>} bean per
+ * model beside the {@link Ferro} bean of {@link FerroBeans}.
+ *
+ * <p>Models are data, not beans: where discovery sees them ({@code bean-discovery-mode="all"}),
+ * they are vetoed.
+ */
+public class FerroExtension implements Extension {
+    private final Set<Class<?>> models = new LinkedHashSet<>();
+    private final List<Class<?>> valid = new ArrayList<>();
+
+    void addFerroBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
+        models.addAll(ModelRegistry.indexedModels(loader()));
+        for (Class<?> type : List.of(FerroBeans.class, RequestUnitOfWork.class, TransactionalInterceptor.class)) {
+            discovery.addAnnotatedType(beanManager.createAnnotatedType(type), FerroExtension.class.getName() + "." + type.getSimpleName());
+        }
+    }
+
+    void collectModel(@Observes @WithAnnotations(Model.class) ProcessAnnotatedType<?> type) {
+        Class<?> model = type.getAnnotatedType().getJavaClass();
+        if (model.isAnnotationPresent(Model.class)) {
+            models.add(model);
+            type.veto();
+        }
+    }
+
+    void registerQueries(@Observes AfterBeanDiscovery discovery) {
+        List<Class<?>> sorted = new ArrayList<>(models);
+        sorted.sort(Comparator.comparing(Class::getName));
+        for (Class<?> model : sorted) {
+            try {
+                ModelReader.read(model);
+            } catch (ModelDefinitionException e) {
+                discovery.addDefinitionError(e);
+                continue;
+            }
+            valid.add(model);
+            discovery.addBean()
+                    .beanClass(model)
+                    .types(Object.class, new QueryType(model))
+                    .scope(Dependent.class)
+                    .produceWith(beans -> beans.select(Ferro.class).get().query(model));
+        }
+    }
+
+    /** The valid models of the deployment, by class name. */
+    public List<Class<?>> models() {
+        return List.copyOf(valid);
+    }
+
+    private static ClassLoader loader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : FerroExtension.class.getClassLoader();
+    }
+}
