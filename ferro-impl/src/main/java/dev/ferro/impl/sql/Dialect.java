@@ -189,8 +189,21 @@ public abstract class Dialect {
         }
     }
 
-    /** Normalises a raw SQL result value to the Java types Ferro uses. */
+    /**
+     * A raw SQL result value with JDBC's legacy date and time classes replaced by java.time, as
+     * model fields hold them: {@code java.sql.Date} becomes LocalDate, {@code Time} LocalTime,
+     * {@code Timestamp} LocalDateTime. Other values are returned as the driver gives them.
+     */
     public Object normalizeRaw(Object value) {
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        if (value instanceof java.sql.Time time) {
+            return time.toLocalTime();
+        }
+        if (value instanceof java.sql.Timestamp timestamp) {
+            return timestamp.toLocalDateTime();
+        }
         return value;
     }
 

@@ -176,6 +176,24 @@ class RawSqlTest extends DatabaseTest {
     }
 
     @Test
+    void fetchAllReturnsDatesAndTimestampsAsJavaTime() {
+        RawItem item = new RawItem("dated", 1);
+        item.released = LocalDate.of(2024, 2, 29);
+        item.updatedAt = LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_000);
+        items.create(item);
+
+        Map<String, Object> row = ferro.fetchOne("SELECT released, updated_at FROM raw_item").orElseThrow();
+
+        if (database == dev.ferro.impl.testing.Database.SQLITE) {
+            // SQLite has no date types: Ferro stores ISO-8601 text, and raw SQL sees that text.
+            assertEquals(Map.of("released", "2024-02-29", "updated_at", "2024-02-29 13:45:30.123456"), row);
+        } else {
+            assertEquals(Map.of("released", LocalDate.of(2024, 2, 29),
+                    "updated_at", LocalDateTime.of(2024, 2, 29, 13, 45, 30, 123_456_000)), row);
+        }
+    }
+
+    @Test
     void fetchAllOfNoRowsIsAnEmptyList() {
         assertEquals(List.of(), ferro.fetchAll("SELECT name FROM raw_item"));
     }
