@@ -33,9 +33,16 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
         Optional<String> url = config.getOptionalValue("ferro.url", String.class);
         Optional<String> dataSource = config.getOptionalValue("ferro.datasource", String.class);
         boolean embeddedDefault = url.isEmpty() && dataSource.isEmpty();
+        int minSize = config.getOptionalValue("ferro.pool.min-size", Integer.class).orElse(0);
+        int maxSize = config.getOptionalValue("ferro.pool.max-size", Integer.class).orElse(10);
+        // Checked here, not only by FerroOptions, so that the message names the keys the user wrote.
+        if (minSize < 0 || maxSize < 1 || minSize > maxSize) {
+            throw new IllegalArgumentException("ferro.pool.min-size=" + minSize + " and ferro.pool.max-size=" + maxSize
+                    + " cannot work: the pool needs 0 <= min-size <= max-size and max-size >= 1");
+        }
         FerroOptions options = FerroOptions.defaults()
-                .minPoolSize(config.getOptionalValue("ferro.pool.min-size", Integer.class).orElse(0))
-                .maxPoolSize(config.getOptionalValue("ferro.pool.max-size", Integer.class).orElse(10))
+                .minPoolSize(minSize)
+                .maxPoolSize(maxSize)
                 .acquisitionTimeout(duration(config.getOptionalValue("ferro.pool.acquisition-timeout", String.class)))
                 .schema(schema(config.getOptionalValue("ferro.schema", String.class), embeddedDefault));
         Optional<String> user = config.getOptionalValue("ferro.username", String.class);
@@ -54,12 +61,18 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
             return Duration.ofSeconds(30);
         }
         String text = value.get().strip();
+        Duration duration;
         try {
-            return text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
+            duration = text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
         } catch (DateTimeParseException | NumberFormatException e) {
             throw new IllegalArgumentException("ferro.pool.acquisition-timeout='" + text
                     + "' is neither a number of seconds nor an ISO-8601 duration such as PT30S", e);
         }
+        // FerroOptions takes any duration; a negative wait has no meaning, so it is refused where the key is known.
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException("ferro.pool.acquisition-timeout='" + text + "' is negative");
+        }
+        return duration;
     }
 
     private static SchemaMode schema(Optional<String> value, boolean embeddedDefault) {

@@ -1,0 +1,135 @@
+package dev.ferro.cdi;
+
+import dev.ferro.FerroOptions;
+import dev.ferro.SchemaMode;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import org.eclipse.microprofile.config.Config;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@link FerroConfig#read}: the MicroProfile Config keys, their defaults, and the errors that name the key. */
+class FerroConfigTest {
+
+    private static FerroConfig read(Map<String, String> values) {
+        Config config = new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(values, "test", 500))
+                .build();
+        return FerroConfig.read(config);
+    }
+
+    @Test
+    void withoutAnyKeyFerroUsesTheEmbeddedH2DatabaseAndCreatesTheTables() {
+        FerroConfig config = read(Map.of());
+        FerroOptions options = config.options();
+
+        assertAll(
+                () -> assertEquals("jdbc:h2:mem:ferro", config.url()),
+                () -> assertNull(config.dataSource()),
+                () -> assertEquals(SchemaMode.CREATE, options.schema()),
+                () -> assertEquals(0, options.minPoolSize()),
+                () -> assertEquals(10, options.maxPoolSize()),
+                () -> assertEquals(Duration.ofSeconds(30), options.acquisitionTimeout()),
+                () -> assertNull(options.user()),
+                () -> assertNull(options.password()));
+    }
+
+    @Test
+    void aDatabaseOfTheUsersOwnIsLeftAloneUnlessFerroSchemaSaysOtherwise() {
+        assertEquals(SchemaMode.NONE, read(Map.of("ferro.url", "jdbc:h2:mem:other")).options().schema());
+        assertEquals(SchemaMode.NONE, read(Map.of("ferro.datasource", "java:comp/DefaultDataSource")).options().schema());
+        assertEquals(SchemaMode.CREATE, read(Map.of("ferro.url", "jdbc:h2:mem:other", "ferro.schema", "create"))
+                .options().schema());
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        FerroConfig config = read(Map.of(
+                "ferro.url", "jdbc:postgresql://db:5432/app",
+                "ferro.datasource", "java:jboss/datasources/App",
+                "ferro.username", "app",
+                "ferro.password", "s3cret",
+                "ferro.pool.min-size", "2",
+                "ferro.pool.max-size", "17",
+                "ferro.pool.acquisition-timeout", "PT1.5S",
+                "ferro.schema", "validate"));
+        FerroOptions options = config.options();
+
+        assertAll(
+                () -> assertEquals("jdbc:postgresql://db:5432/app", config.url()),
+                () -> assertEquals("java:jboss/datasources/App", config.dataSource()),
+                () -> assertEquals("app", options.user()),
+                () -> assertEquals("s3cret", options.password()),
+                () -> assertEquals(2, options.minPoolSize()),
+                () -> assertEquals(17, options.maxPoolSize()),
+                () -> assertEquals(Duration.ofMillis(1500), options.acquisitionTimeout()),
+                () -> assertEquals(SchemaMode.VALIDATE, options.schema()));
+    }
+
+    @Test
+    void theSchemaModeIgnoresCaseAndSurroundingBlanks() {
+        assertEquals(SchemaMode.VALIDATE, read(Map.of("ferro.schema", " Validate ")).options().schema());
+        assertEquals(SchemaMode.NONE, read(Map.of("ferro.schema", "NONE")).options().schema());
+        assertEquals(SchemaMode.CREATE, read(Map.of("ferro.url", "jdbc:h2:mem:x", "ferro.schema", "Create"))
+                .options().schema());
+    }
+
+    @Test
+    void anUnknownSchemaModeNamesTheKeyTheValueAndTheChoices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("ferro.schema", "drop-and-create")));
+
+        assertEquals("ferro.schema='drop-and-create' is not one of none, create, validate", e.getMessage());
+    }
+
+    @Test
+    void theAcquisitionTimeoutIsANumberOfSecondsOrAnIsoDuration() {
+        assertEquals(Duration.ofSeconds(5), read(Map.of("ferro.pool.acquisition-timeout", "5")).options().acquisitionTimeout());
+        assertEquals(Duration.ofSeconds(5), read(Map.of("ferro.pool.acquisition-timeout", " 5 ")).options().acquisitionTimeout());
+        assertEquals(Duration.ofMinutes(2), read(Map.of("ferro.pool.acquisition-timeout", "PT2M")).options().acquisitionTimeout());
+    }
+
+    @Test
+    void anUnreadableAcquisitionTimeoutNamesTheKey() {
+        for (String bad : new String[] {"5s", "-5", "soon", "99999999999999999999"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> read(Map.of("ferro.pool.acquisition-timeout", bad)), bad);
+            assertTrue(e.getMessage().startsWith("ferro.pool.acquisition-timeout='" + bad + "'"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aNegativeAcquisitionTimeoutIsRejectedNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("ferro.pool.acquisition-timeout", "PT-5S")));
+
+        assertTrue(e.getMessage().startsWith("ferro.pool.acquisition-timeout='PT-5S'"), e.getMessage());
+    }
+
+    @Test
+    void poolSizesThatCannotWorkNameTheirKeys() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("ferro.pool.max-size", "0")));
+        IllegalArgumentException inverted = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("ferro.pool.min-size", "5", "ferro.pool.max-size", "2")));
+
+        assertTrue(zero.getMessage().contains("ferro.pool.max-size=0"), zero.getMessage());
+        assertTrue(inverted.getMessage().contains("ferro.pool.min-size=5"), inverted.getMessage());
+        assertTrue(inverted.getMessage().contains("ferro.pool.max-size=2"), inverted.getMessage());
+    }
+
+    @Test
+    void aPoolSizeThatIsNotANumberNamesTheKey() {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> read(Map.of("ferro.pool.max-size", "ten")));
+
+        assertTrue(FerroContainer.messages(e).contains("ferro.pool.max-size"), FerroContainer.messages(e));
+    }
+}
