@@ -127,6 +127,21 @@ class ConfigTest {
         assertTrue(messages(failure).contains("ferro.pool.max-size=0"), messages(failure));
     }
 
+    @Test
+    void aDataSourceNameThatJndiCannotResolveFailsTheStartNamingTheKey() {
+        RuntimeException failure = FerroContainer.startFailure(Map.of("ferro.datasource", "java:comp/env/jdbc/Missing"));
+
+        assertTrue(messages(failure).contains("ferro.datasource=java:comp/env/jdbc/Missing is not a DataSource in JNDI"),
+                messages(failure));
+    }
+
+    @Test
+    void aUrlOfAnUnsupportedDatabaseFailsTheStartNamingItsScheme() {
+        RuntimeException failure = FerroContainer.startFailure(Map.of("ferro.url", "jdbc:oracle:thin:@db:1521/app"));
+
+        assertTrue(messages(failure).contains("Unsupported database URL scheme 'jdbc:oracle'"), messages(failure));
+    }
+
     /**
      * With one connection, a request that holds it makes a call elsewhere wait for it, and give up
      * after the acquisition timeout; once the request ends, the connection is free again.
