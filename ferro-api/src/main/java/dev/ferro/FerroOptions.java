@@ -38,7 +38,10 @@ public final class FerroOptions {
         this.password = password;
         this.minPoolSize = minPoolSize;
         this.maxPoolSize = maxPoolSize;
-        this.acquisitionTimeout = Objects.requireNonNull(acquisitionTimeout, "acquisitionTimeout");
+        if (Objects.requireNonNull(acquisitionTimeout, "acquisitionTimeout").isNegative()) {
+            throw new IllegalArgumentException("The acquisition timeout must not be negative, got " + acquisitionTimeout);
+        }
+        this.acquisitionTimeout = acquisitionTimeout;
         this.schema = Objects.requireNonNull(schema, "schema");
         this.models = List.copyOf(models);
         this.listeners = List.copyOf(listeners);
