@@ -58,6 +58,11 @@ public final class MetamodelProcessor extends AbstractProcessor {
     public static final String INDEX = "META-INF/ferro/models";
 
     static final String MODEL = "dev.ferro.Model";
+    /**
+     * {@code -Aferro.index=false} leaves the index out, for projects that assemble deployments with
+     * their own model lists (the TCK, whose deliberately invalid models must not reach every deployment).
+     */
+    public static final String INDEX_OPTION = "ferro.index";
     private static final String GENERATED = "javax.annotation.processing.Generated";
     private static final String API = "dev.ferro.";
 
@@ -71,6 +76,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private Elements elements;
     private Filer filer;
     private Messager messager;
+    private boolean writeIndex;
 
     /** Binary names of the valid models seen in this compilation. */
     private final Set<String> models = new TreeSet<>();
@@ -87,6 +93,12 @@ public final class MetamodelProcessor extends AbstractProcessor {
         elements = processingEnv.getElementUtils();
         filer = processingEnv.getFiler();
         messager = processingEnv.getMessager();
+        writeIndex = !"false".equalsIgnoreCase(processingEnv.getOptions().get(INDEX_OPTION));
+    }
+
+    @Override
+    public Set<String> getSupportedOptions() {
+        return Set.of(INDEX_OPTION);
     }
 
     @Override
@@ -127,7 +139,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 generate(model);
             }
         }
-        if (round.processingOver()) {
+        if (round.processingOver() && writeIndex) {
             writeIndex();
         }
         return false;

@@ -44,8 +44,12 @@ final class Compilation {
         return run(dir, List.of(MetamodelProcessor.class.getName()), sources);
     }
 
-    /** Compiles into {@code dir/classes}, with {@code dir/classes} itself on the class path, as build tools do. */
     static Compilation run(Path dir, List<String> processors, String... sources) throws IOException {
+        return run(dir, processors, List.of(), sources);
+    }
+
+    /** Compiles into {@code dir/classes}, with {@code dir/classes} itself on the class path, as build tools do. */
+    static Compilation run(Path dir, List<String> processors, List<String> extraOptions, String... sources) throws IOException {
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         Path classes = Files.createDirectories(dir.resolve("classes"));
         Path generated = Files.createDirectories(dir.resolve("generated"));
@@ -53,12 +57,13 @@ final class Compilation {
         for (String source : sources) {
             units.add(new Source(source));
         }
-        List<String> options = List.of(
+        List<String> options = new ArrayList<>(List.of(
                 "--release", "17",
                 "-classpath", classes + File.pathSeparator + System.getProperty("java.class.path"),
                 "-processor", String.join(",", processors),
                 "-d", classes.toString(),
-                "-s", generated.toString());
+                "-s", generated.toString()));
+        options.addAll(extraOptions);
         DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
         try (StandardJavaFileManager files = compiler.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
             boolean success = compiler.getTask(null, files, collector, options, null, units).call();

@@ -324,6 +324,23 @@ class MetamodelProcessorTest {
     }
 
     @Test
+    void theIndexOptionFalseLeavesTheIndexOutButStillGeneratesMetamodels() throws IOException {
+        Compilation c = Compilation.run(dir, List.of(MetamodelProcessor.class.getName()), List.of("-Aferro.index=false"), """
+                package a;
+
+                @dev.ferro.Model
+                public class Alpha {
+                    @dev.ferro.Id public Long id;
+                    public String name;
+                }
+                """);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals(null, c.index());
+        assertEquals(List.of("id", "name"), c.attributeNames("a.Alpha_"));
+    }
+
+    @Test
     void nestedModelsGetMetamodelsNamedAfterTheirEnclosingClasses() throws Exception {
         Compilation c = Compilation.run(dir, """
                 package a;
