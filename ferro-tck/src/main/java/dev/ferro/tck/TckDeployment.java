@@ -1,0 +1,213 @@
+package dev.ferro.tck;
+
+import dev.ferro.tck.support.TckSupport;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+
+/**
+ * Builds the {@link WebArchive} of a TCK test: the same WAR whatever the container, Weld embedded or an
+ * application server.
+ *
+ * <pre>
+ * WEB-INF/beans.xml                                    bean-discovery-mode annotated or all
+ * WEB-INF/classes/...                                  the test class and its superclasses, the models with
+ *                                                      their metamodels, the beans, the TCK's support classes
+ * WEB-INF/classes/META-INF/ferro/models                the deployment's models, one class name per line
+ * WEB-INF/classes/META-INF/microprofile-config.properties
+ *                                                      ferro.url, ferro.username, ferro.password from the run's
+ *                                                      system properties, ferro.schema=create, then the
+ *                                                      deployment's own keys
+ * WEB-INF/lib/*.jar                                    every jar of the directory named by ferro.tck.implementation
+ * </pre>
+ *
+ * <p>System properties of the TCK run (read where the {@code @Deployment} method runs, on the client):
+ * <ul>
+ * <li>{@value #IMPLEMENTATION}: a directory holding the implementation's jars (required);</li>
+ * <li>{@value #URL}, {@value #USERNAME}, {@value #PASSWORD}: the database, written as {@code ferro.url},
+ *     {@code ferro.username}, {@code ferro.password}; without {@value #URL} the deployments name no database;</li>
+ * <li>{@value #CONFIG_PREFIX}{@code <key>}: any further configuration, written as {@code <key>} (for example
+ *     {@code -Dferro.tck.config.ferro.datasource=java:comp/DefaultDataSource}).</li>
+ * </ul>
+ * The keys are not {@code ferro.url} themselves so that a container whose MicroProfile Config reads system
+ * properties (Weld embedded runs in the JVM of the tests) still takes the values from the deployment.
+ *
+ * <p>This class runs only on the client: it is not part of any deployment.
+ */
+public final class TckDeployment {
+    private static final Logger LOG = Logger.getLogger(TckDeployment.class.getName());
+
+    public static final String IMPLEMENTATION = "ferro.tck.implementation";
+    public static final String URL = "ferro.tck.url";
+    public static final String USERNAME = "ferro.tck.username";
+    public static final String PASSWORD = "ferro.tck.password";
+    public static final String CONFIG_PREFIX = "ferro.tck.config.";
+
+    /** The model index that the implementation reads, in the deployment's class path. */
+    public static final String MODEL_INDEX = "META-INF/ferro/models";
+    public static final String MP_CONFIG = "META-INF/microprofile-config.properties";
+
+    private static final String TCK_PACKAGE = "dev.ferro.tck.";
+
+    private final Class<?> testClass;
+    private BeanDiscovery discovery = BeanDiscovery.ANNOTATED;
+    private final Set<Class<?>> models = new LinkedHashSet<>();
+    private final Set<Class<?>> classes = new LinkedHashSet<>();
+    private final Map<String, String> config = new LinkedHashMap<>();
+    private String name;
+
+    private TckDeployment(Class<?> testClass) {
+        this.testClass = testClass;
+        this.name = testClass.getSimpleName();
+    }
+
+    /** The deployment of {@code testClass}: it holds the class, its TCK superclasses and their nested classes. */
+    public static TckDeployment of(Class<?> testClass) {
+        return new TckDeployment(testClass);
+    }
+
+    /** The archive's name, without {@code .war}; the test class's simple name by default. */
+    public TckDeployment named(String archiveName) {
+        this.name = archiveName;
+        return this;
+    }
+
+    public TckDeployment discovery(BeanDiscovery mode) {
+        this.discovery = mode;
+        return this;
+    }
+
+    /** Models of the deployment: each class, its metamodel class ({@code M_}) and a line of the model index. */
+    public TckDeployment models(Class<?>... types) {
+        models.addAll(Arrays.asList(types));
+        return this;
+    }
+
+    /** Further classes (beans, helpers); their nested classes come along. */
+    public TckDeployment classes(Class<?>... types) {
+        classes.addAll(Arrays.asList(types));
+        return this;
+    }
+
+    /** A MicroProfile Config entry of this deployment, over the run's; a null value removes the key. */
+    public TckDeployment config(String key, String value) {
+        config.put(key, value);
+        return this;
+    }
+
+    public WebArchive build() {
+        WebArchive war = ShrinkWrap.create(WebArchive.class, name + ".war");
+        for (Class<?> type = testClass; type != null && type.getName().startsWith(TCK_PACKAGE); type = type.getSuperclass()) {
+            war.addClass(type);
+        }
+        war.addPackage(TckSupport.class.getPackage());
+        for (Class<?> type : classes) {
+            war.addClass(type);
+        }
+        Set<String> index = new TreeSet<>();
+        for (Class<?> model : models) {
+            war.addClass(model);
+            index.add(model.getName());
+            Class<?> metamodel = metamodel(model);
+            if (metamodel != null) {
+                war.addClass(metamodel);
+            }
+        }
+        war.addAsResource(new StringAsset(String.join("\n", index) + (index.isEmpty() ? "" : "\n")), MODEL_INDEX);
+        war.addAsResource(new StringAsset(configuration()), MP_CONFIG);
+        war.addAsWebInfResource(new StringAsset(beansXml(discovery)), "beans.xml");
+        for (File jar : implementationJars()) {
+            war.addAsLibrary(jar);
+        }
+        LOG.fine(() -> war.toString(true));
+        return war;
+    }
+
+    /** The text of a {@code beans.xml} with this discovery mode. */
+    public static String beansXml(BeanDiscovery mode) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <beans xmlns="https://jakarta.ee/xml/ns/jakartaee"
+                       xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                       xsi:schemaLocation="https://jakarta.ee/xml/ns/jakartaee https://jakarta.ee/xml/ns/jakartaee/beans_4_0.xsd"
+                       version="4.0" bean-discovery-mode="%s">
+                </beans>
+                """.formatted(mode.xml());
+    }
+
+    /** The jars of {@value #IMPLEMENTATION}, by name. */
+    public static List<File> implementationJars() {
+        String directory = System.getProperty(IMPLEMENTATION);
+        if (directory == null || directory.isBlank()) {
+            throw new IllegalStateException("Set the system property " + IMPLEMENTATION
+                    + " to the directory of the implementation's jars (see the TCK's README)");
+        }
+        File[] jars = new File(directory).listFiles((dir, file) -> file.endsWith(".jar"));
+        if (jars == null || jars.length == 0) {
+            throw new IllegalStateException(IMPLEMENTATION + "=" + directory + " holds no jar");
+        }
+        List<File> sorted = new ArrayList<>(Arrays.asList(jars));
+        sorted.sort(Comparator.comparing(File::getName));
+        return sorted;
+    }
+
+    private String configuration() {
+        Map<String, String> entries = new LinkedHashMap<>();
+        putIfSet(entries, "ferro.url", System.getProperty(URL));
+        putIfSet(entries, "ferro.username", System.getProperty(USERNAME));
+        putIfSet(entries, "ferro.password", System.getProperty(PASSWORD));
+        entries.put("ferro.schema", "create");
+        for (String key : new TreeSet<>(System.getProperties().stringPropertyNames())) {
+            if (key.startsWith(CONFIG_PREFIX) && key.length() > CONFIG_PREFIX.length()) {
+                entries.put(key.substring(CONFIG_PREFIX.length()), System.getProperty(key));
+            }
+        }
+        config.forEach((key, value) -> {
+            if (value == null) {
+                entries.remove(key);
+            } else {
+                entries.put(key, value);
+            }
+        });
+        Properties properties = new Properties();
+        properties.putAll(entries);
+        StringWriter text = new StringWriter();
+        try {
+            properties.store(text, "Written by the Ferro TCK for " + testClass.getName());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static void putIfSet(Map<String, String> entries, String key, String value) {
+        // An empty password stays out: the database then gets no password at all.
+        if (value != null && !value.isEmpty()) {
+            entries.put(key, value);
+        }
+    }
+
+    private static Class<?> metamodel(Class<?> model) {
+        try {
+            return Class.forName(model.getName() + "_", false, model.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+}
