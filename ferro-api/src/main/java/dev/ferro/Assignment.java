@@ -1,5 +1,5 @@
 package dev.ferro;
 
-/** {@code SET column = value} in a filtered {@link Query#update(Assignment[])}; built by {@link Attribute#set}. */
+/** {@code SET column = value} in a filtered {@link Query#update(Assignment)}; built by {@link Attribute#set}. */
 public record Assignment<M>(Attribute<M, ?> attribute, Object value) {
 }

@@ -76,7 +76,7 @@ public class Attribute<M, T> {
         return notIn(Arrays.asList(values));
     }
 
-    /** An assignment for {@link Query#update(Assignment[])}; null sets the column to NULL. */
+    /** An assignment for {@link Query#update(Assignment)}; null sets the column to NULL. */
     public Assignment<M> set(T value) {
         return new Assignment<>(this, value);
     }

@@ -21,8 +21,22 @@ public interface Query<M> {
     Query<M> where(Condition<M> condition);
 
     /** Adds ordering keys after any already given. */
-    @SuppressWarnings("unchecked")
-    Query<M> orderBy(Order<M>... orders);
+    Query<M> orderBy(List<Order<M>> orders);
+
+    /** Adds an ordering key after any already given. */
+    default Query<M> orderBy(Order<M> order) {
+        return orderBy(List.of(order));
+    }
+
+    /** Adds two ordering keys, in this order, after any already given. */
+    default Query<M> orderBy(Order<M> first, Order<M> second) {
+        return orderBy(List.of(first, second));
+    }
+
+    /** Adds three ordering keys, in this order, after any already given; {@link #orderBy(List)} takes more. */
+    default Query<M> orderBy(Order<M> first, Order<M> second, Order<M> third) {
+        return orderBy(List.of(first, second, third));
+    }
 
     /** At most {@code count} rows. */
     Query<M> limit(long count);
@@ -88,12 +102,27 @@ public interface Query<M> {
 
     /**
      * {@code UPDATE ... SET ... WHERE <filters>}; returns the number of rows changed and evicts this
-     * model from the identity map.
+     * model from the identity map. Ordering keys and assignments take one to three arguments, or a
+     * list: generic varargs would give every caller an unchecked warning.
      *
      * @throws InvalidQueryException when the query has a limit, offset or ordering
      */
-    @SuppressWarnings("unchecked")
-    long update(Assignment<M>... assignments);
+    long update(List<Assignment<M>> assignments);
+
+    /** {@link #update(List)} of one assignment. */
+    default long update(Assignment<M> assignment) {
+        return update(List.of(assignment));
+    }
+
+    /** {@link #update(List)} of two assignments. */
+    default long update(Assignment<M> first, Assignment<M> second) {
+        return update(List.of(first, second));
+    }
+
+    /** {@link #update(List)} of three assignments; the list form takes more. */
+    default long update(Assignment<M> first, Assignment<M> second, Assignment<M> third) {
+        return update(List.of(first, second, third));
+    }
 
     /**
      * {@code DELETE ... WHERE <filters>}; returns the number of rows deleted and evicts this model

@@ -10,7 +10,6 @@ import dev.ferro.UniqueViolationException;
 import dev.ferro.impl.sql.QuerySpec;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -40,9 +39,8 @@ final class QueryImpl<M> implements Query<M> {
         return with(new QuerySpec<>(List.copyOf(conditions), spec.orders(), spec.limit(), spec.offset()));
     }
 
-    @SafeVarargs
     @Override
-    public final Query<M> orderBy(Order<M>... orders) {
+    public Query<M> orderBy(List<Order<M>> orders) {
         List<Order<M>> all = new ArrayList<>(spec.orders());
         for (Order<M> order : orders) {
             all.add(Objects.requireNonNull(order, "order"));
@@ -151,14 +149,14 @@ final class QueryImpl<M> implements Query<M> {
         }
     }
 
-    @SafeVarargs
     @Override
-    public final long update(Assignment<M>... assignments) {
-        if (assignments.length == 0) {
+    public long update(List<Assignment<M>> assignments) {
+        if (assignments.isEmpty()) {
             throw new IllegalArgumentException("update() needs at least one assignment, such as User_.active.set(false)");
         }
         requireUnpaged("update");
-        return operations.bulkUpdate(spec, Arrays.asList(assignments));
+        assignments.forEach(assignment -> Objects.requireNonNull(assignment, "assignment"));
+        return operations.bulkUpdate(spec, List.copyOf(assignments));
     }
 
     @Override

@@ -98,7 +98,7 @@ class BulkWriteTest extends DatabaseTest {
 
     @Test
     void updateWithoutAssignmentsIsRefused() {
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> members().update());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> members().update(java.util.List.of()));
 
         assertTrue(error.getMessage().contains("at least one assignment"), error.getMessage());
         assertEquals(0, log.count());

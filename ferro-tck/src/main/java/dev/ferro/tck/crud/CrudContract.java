@@ -30,8 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Creating, reading, updating and deleting through injected beans. What another request reads is what
  * the database holds: each check of a write reads it back in a request of its own ({@link Requests}).
  */
-// Query.orderBy and Query.update take generic varargs that the API cannot mark @SafeVarargs.
-@SuppressWarnings("unchecked")
 @ExtendWith(ArquillianExtension.class)
 public abstract class CrudContract {
 

@@ -22,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Queries through the injected {@code Query<TckPerson>}: conditions, ordering, paging, terminals, bulk writes. */
-// Query.orderBy and Query.update take generic varargs that the API cannot mark @SafeVarargs.
-@SuppressWarnings("unchecked")
 @ExtendWith(ArquillianExtension.class)
 public abstract class QueryContract {
 

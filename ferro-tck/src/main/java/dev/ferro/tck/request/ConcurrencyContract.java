@@ -27,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertSame;
  * Requests running at the same time, each on its own thread with its own request context activated through
  * {@code RequestContextController}: they share neither instances nor connections nor transactions.
  */
-// Query.orderBy and Query.update take generic varargs that the API cannot mark @SafeVarargs.
-@SuppressWarnings("unchecked")
 @ExtendWith(ArquillianExtension.class)
 public abstract class ConcurrencyContract {
     private static final int THREADS = 6;

@@ -21,8 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * is active, each call stands alone. A test method runs in a request of its own (the container's, for the
  * test); other requests run on threads of their own ({@link Requests}).
  */
-// Query.orderBy and Query.update take generic varargs that the API cannot mark @SafeVarargs.
-@SuppressWarnings("unchecked")
 @ExtendWith(ArquillianExtension.class)
 public abstract class RequestScopeContract {
 

@@ -26,8 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as it is, checked ones too), a nested call is a savepoint, on the class it covers every method.
  * What is committed is read in another request, on another connection.
  */
-// Query.orderBy and Query.update take generic varargs that the API cannot mark @SafeVarargs.
-@SuppressWarnings("unchecked")
 @ExtendWith(ArquillianExtension.class)
 public abstract class TransactionalContract {
 

@@ -26,8 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * Bean Validation runs before every write: an invalid model raises
  * {@link ConstraintViolationException} naming the properties, and nothing reaches the database.
  */
-// Query.orderBy and Query.update take generic varargs that the API cannot mark @SafeVarargs.
-@SuppressWarnings("unchecked")
 @ExtendWith(ArquillianExtension.class)
 public abstract class ValidationContract {
 
