@@ -9,9 +9,7 @@ import dev.ferro.impl.transaction.UnitOfWork;
 import dev.ferro.impl.transaction.UnitOfWorkScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
-import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -28,7 +26,7 @@ import java.util.logging.Logger;
 
 /**
  * Produces the application's {@link Ferro} from MicroProfile Config, binds its unit of work to the
- * request scope, and starts it with the application so that bad configuration fails the deployment.
+ * request scope; {@link FerroExtension} starts it while the deployment is validated.
  */
 @ApplicationScoped
 public class FerroBeans {
@@ -66,11 +64,6 @@ public class FerroBeans {
 
     public void close(@Disposes Ferro ferro) {
         ferro.close();
-    }
-
-    /** Touches the Ferro bean as the application starts: the pool, the schema step and config errors happen now. */
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started, Ferro ferro) {
-        ferro.inTransaction();
     }
 
     private UnitOfWork requestUnit(FerroImpl ferro) {

@@ -7,6 +7,7 @@ import dev.ferro.impl.metadata.ModelRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
@@ -65,6 +66,19 @@ public class FerroExtension implements Extension {
                     .types(Object.class, new QueryType(model))
                     .scope(Dependent.class)
                     .produceWith(beans -> beans.select(Ferro.class).get().query(model));
+        }
+    }
+
+    /**
+     * Starts Ferro as the deployment is validated: the pool, the schema step and the configuration
+     * are checked now, and a failure is a deployment problem, reported alike by every container,
+     * rather than an error on the first request.
+     */
+    void start(@Observes AfterDeploymentValidation validation, BeanManager beanManager) {
+        try {
+            beanManager.createInstance().select(Ferro.class).get().inTransaction();
+        } catch (RuntimeException e) {
+            validation.addDeploymentProblem(e);
         }
     }
 
