@@ -21,7 +21,9 @@ public final class Deployments {
         try {
             deployer.deploy(name);
             messages = null;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException: a server's failure is Arquillian's checked DeploymentException, which
+            // Deployer.deploy rethrows undeclared.
             messages = TckSupport.messages(e);
         } finally {
             Thread.currentThread().setContextClassLoader(before);
