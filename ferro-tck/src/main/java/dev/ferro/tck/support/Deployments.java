@@ -21,7 +21,9 @@ public final class Deployments {
         try {
             deployer.deploy(name);
             messages = null;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException: a server's failure is Arquillian's DeploymentException, a checked
+            // exception that Deployer.deploy throws without declaring it.
             messages = TckSupport.messages(e);
         } finally {
             Thread.currentThread().setContextClassLoader(before);
