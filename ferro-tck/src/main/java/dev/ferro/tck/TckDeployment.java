@@ -35,6 +35,7 @@ import java.util.logging.Logger;
  *                                                      system properties, ferro.schema=create, then the
  *                                                      deployment's own keys
  * WEB-INF/lib/*.jar                                    every jar of the directory named by ferro.tck.implementation
+ * WEB-INF/*                                            every file of the directory named by ferro.tck.webinf, if set
  * </pre>
  *
  * <p>System properties of the TCK run (read where the {@code @Deployment} method runs, on the client):
@@ -43,7 +44,10 @@ import java.util.logging.Logger;
  * <li>{@value #URL}, {@value #USERNAME}, {@value #PASSWORD}: the database, written as {@code ferro.url},
  *     {@code ferro.username}, {@code ferro.password}; without {@value #URL} the deployments name no database;</li>
  * <li>{@value #CONFIG_PREFIX}{@code <key>}: any further configuration, written as {@code <key>} (for example
- *     {@code -Dferro.tck.config.ferro.datasource=java:comp/DefaultDataSource}).</li>
+ *     {@code -Dferro.tck.config.ferro.datasource=java:comp/DefaultDataSource});</li>
+ * <li>{@value #WEB_INF}: a directory whose files are added to {@code WEB-INF} of every deployment, for the
+ *     descriptors one container reads and the others ignore (for example a {@code glassfish-web.xml} that makes
+ *     Payara load {@code WEB-INF/lib} before its own libraries); unset, nothing is added.</li>
  * </ul>
  * The keys are not {@code ferro.url} themselves so that a container whose MicroProfile Config reads system
  * properties (Weld embedded runs in the JVM of the tests) still takes the values from the deployment.
@@ -58,6 +62,7 @@ public final class TckDeployment {
     public static final String USERNAME = "ferro.tck.username";
     public static final String PASSWORD = "ferro.tck.password";
     public static final String CONFIG_PREFIX = "ferro.tck.config.";
+    public static final String WEB_INF = "ferro.tck.webinf";
 
     /** The model index that the implementation reads, in the deployment's class path. */
     public static final String MODEL_INDEX = "META-INF/ferro/models";
@@ -135,6 +140,9 @@ public final class TckDeployment {
         for (File jar : implementationJars()) {
             war.addAsLibrary(jar);
         }
+        for (File descriptor : webInfFiles()) {
+            war.addAsWebInfResource(descriptor, descriptor.getName());
+        }
         LOG.fine(() -> war.toString(true));
         return war;
     }
@@ -163,6 +171,21 @@ public final class TckDeployment {
             throw new IllegalStateException(IMPLEMENTATION + "=" + directory + " holds no jar");
         }
         List<File> sorted = new ArrayList<>(Arrays.asList(jars));
+        sorted.sort(Comparator.comparing(File::getName));
+        return sorted;
+    }
+
+    /** The files of {@value #WEB_INF}, by name; none when the property is not set. */
+    public static List<File> webInfFiles() {
+        String directory = System.getProperty(WEB_INF);
+        if (directory == null || directory.isBlank()) {
+            return List.of();
+        }
+        File[] files = new File(directory).listFiles(File::isFile);
+        if (files == null) {
+            throw new IllegalStateException(WEB_INF + "=" + directory + " is not a directory");
+        }
+        List<File> sorted = new ArrayList<>(Arrays.asList(files));
         sorted.sort(Comparator.comparing(File::getName));
         return sorted;
     }
