@@ -21,7 +21,9 @@ public final class Deployments {
         try {
             deployer.deploy(name);
             messages = null;
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // Not only RuntimeException: a server's adapter throws Arquillian's checked DeploymentException
+            // through Deployer.deploy, which does not declare it.
             messages = TckSupport.messages(e);
         } finally {
             Thread.currentThread().setContextClassLoader(before);
