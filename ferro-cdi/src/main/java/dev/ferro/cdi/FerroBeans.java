@@ -9,7 +9,9 @@ import dev.ferro.impl.transaction.UnitOfWork;
 import dev.ferro.impl.transaction.UnitOfWorkScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -44,13 +46,16 @@ public class FerroBeans {
     @Inject
     Instance<ValidatorFactory> validatorFactories;
 
+    private volatile ApplicationValidatorFactory validatorFactory;
+
     @Produces
     @ApplicationScoped
     public Ferro ferro() {
         FerroConfig config = FerroConfig.read(ConfigProvider.getConfig());
         FerroOptions options = config.options().models(extension.models().toArray(Class<?>[]::new));
         if (validatorFactories.isResolvable()) {
-            options = options.validatorFactory(validatorFactories.get());
+            validatorFactory = new ApplicationValidatorFactory(validatorFactories.get());
+            options = options.validatorFactory(validatorFactory);
         }
         AtomicReference<FerroImpl> self = new AtomicReference<>();
         UnitOfWorkScope scope = () -> requestUnit(self.get());
@@ -60,6 +65,14 @@ public class FerroBeans {
         self.set(ferro);
         LOG.info(() -> "Ferro started on " + ferro.dialectName() + " with " + extension.models().size() + " models");
         return ferro;
+    }
+
+    /** Takes the container's Validator while the application starts, on its own thread (see ApplicationValidatorFactory). */
+    void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+        ApplicationValidatorFactory factory = validatorFactory;
+        if (factory != null) {
+            factory.prepare();
+        }
     }
 
     public void close(@Disposes Ferro ferro) {

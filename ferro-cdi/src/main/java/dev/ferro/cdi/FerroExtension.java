@@ -1,5 +1,6 @@
 package dev.ferro.cdi;
 
+import dev.ferro.FerroException;
 import dev.ferro.Model;
 import dev.ferro.ModelDefinitionException;
 import dev.ferro.impl.metadata.ModelReader;
@@ -34,6 +35,7 @@ import java.util.Set;
 public class FerroExtension implements Extension {
     private final Set<Class<?>> models = new LinkedHashSet<>();
     private final List<Class<?>> valid = new ArrayList<>();
+    private final List<ModelDefinitionException> invalid = new ArrayList<>();
 
     void addFerroBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         models.addAll(ModelRegistry.indexedModels(loader()));
@@ -57,7 +59,7 @@ public class FerroExtension implements Extension {
             try {
                 ModelReader.read(model);
             } catch (ModelDefinitionException e) {
-                discovery.addDefinitionError(e);
+                invalid.add(e);
                 continue;
             }
             valid.add(model);
@@ -70,16 +72,43 @@ public class FerroExtension implements Extension {
     }
 
     /**
-     * Starts Ferro as the deployment is validated: the pool, the schema step and the configuration
-     * are checked now, and a failure is a deployment problem, reported alike by every container,
-     * rather than an error on the first request.
+     * Reports the models that cannot be mapped, else starts Ferro as the deployment is validated: the
+     * pool, the schema step and the configuration are checked now, and a failure is a deployment
+     * problem, reported alike by every container, rather than an error on the first request.
+     *
+     * <p>Each is one problem with a one-line message: a container reports several problems as a list
+     * whose lines some servers never show (Open Liberty's deployment failure keeps the first line of each
+     * exception), and there the message must still name the class, the field, the key or the table.
      */
     void start(@Observes AfterDeploymentValidation validation, BeanManager beanManager) {
+        if (!invalid.isEmpty()) {
+            validation.addDeploymentProblem(invalidModels());
+            return;
+        }
         try {
             beanManager.createInstance().select(Ferro.class).get().inTransaction();
         } catch (RuntimeException e) {
-            validation.addDeploymentProblem(e);
+            validation.addDeploymentProblem(oneLine(e));
         }
+    }
+
+    private RuntimeException invalidModels() {
+        if (invalid.size() == 1) {
+            return invalid.get(0);
+        }
+        FerroException all = new FerroException(invalid.size() + " models cannot be mapped: "
+                + String.join("; ", invalid.stream().map(Throwable::getMessage).toList()));
+        invalid.forEach(all::addSuppressed);
+        return all;
+    }
+
+    /** {@code failure} itself when its message is one line, else wrapped in an exception whose message is. */
+    private static RuntimeException oneLine(RuntimeException failure) {
+        String message = failure.getMessage();
+        if (message == null || message.indexOf('\n') < 0) {
+            return failure;
+        }
+        return new FerroException(message.strip().replaceAll("\\s*\\R\\s*", " "), failure);
     }
 
     /** The valid models of the deployment, by class name. */
