@@ -60,7 +60,7 @@ public class FerroBeans {
         AtomicReference<FerroImpl> self = new AtomicReference<>();
         UnitOfWorkScope scope = () -> requestUnit(self.get());
         FerroImpl ferro = config.dataSource() != null
-                ? FerroProviderImpl.connect(lookup(config.dataSource()), options, scope)
+                ? FerroProviderImpl.connect(lookup(config.dataSource()), options, scope, JtaTransactions.lookup())
                 : FerroProviderImpl.connect(config.url(), options, scope);
         self.set(ferro);
         LOG.info(() -> "Ferro started on " + ferro.dialectName() + " with " + extension.models().size() + " models");

@@ -10,6 +10,7 @@ import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.schema.SchemaManager;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.QuerySpec;
+import dev.ferro.impl.transaction.ExternalTransactions;
 import dev.ferro.impl.transaction.TransactionManager;
 import dev.ferro.impl.transaction.UnitOfWork;
 import dev.ferro.impl.transaction.UnitOfWorkScope;
@@ -42,13 +43,14 @@ public final class FerroImpl implements Ferro {
     /**
      * @param ownedPool closed by {@link #close()}; null when the caller owns the DataSource
      */
-    FerroImpl(DataSource dataSource, AutoCloseable ownedPool, Dialect dialect, FerroOptions options, UnitOfWorkScope scope) {
+    FerroImpl(DataSource dataSource, AutoCloseable ownedPool, Dialect dialect, FerroOptions options, UnitOfWorkScope scope,
+              ExternalTransactions external) {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         ErrorTranslator translator = new ErrorTranslator(dialect);
         this.executor = new Executor(translator, options.listeners());
         this.transactions = new TransactionManager(dataSource, TransactionManager::connectionFailure,
-                dialect::isTransactionAborted, scope);
+                dialect::isTransactionAborted, scope, external);
         this.validator = new ModelValidator(options.validatorFactory());
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
         this.raw = new RawSql(dialect, executor, transactions);

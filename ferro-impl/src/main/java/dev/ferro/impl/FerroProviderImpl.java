@@ -6,6 +6,7 @@ import dev.ferro.FerroOptions;
 import dev.ferro.impl.pool.PoolFactory;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.Dialects;
+import dev.ferro.impl.transaction.ExternalTransactions;
 import dev.ferro.impl.transaction.UnitOfWorkScope;
 import dev.ferro.spi.FerroProvider;
 import io.agroal.api.AgroalDataSource;
@@ -25,7 +26,7 @@ public final class FerroProviderImpl implements FerroProvider {
 
     @Override
     public Ferro connect(DataSource dataSource, FerroOptions options) {
-        return connect(dataSource, options, UnitOfWorkScope.NONE);
+        return connect(dataSource, options, UnitOfWorkScope.NONE, ExternalTransactions.NONE);
     }
 
     /** Connects with Ferro's own pool; {@code scope} binds units of work to a context (the CDI extension's). */
@@ -35,15 +36,19 @@ public final class FerroProviderImpl implements FerroProvider {
         Dialect dialect = Dialects.forUrl(url);
         AgroalDataSource pool = PoolFactory.create(url, options);
         try {
-            return new FerroImpl(pool, pool, dialect, options, scope);
+            return new FerroImpl(pool, pool, dialect, options, scope, ExternalTransactions.NONE);
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
         }
     }
 
-    /** Connects through a DataSource the caller owns; {@code scope} as for the URL variant. */
-    public static FerroImpl connect(DataSource dataSource, FerroOptions options, UnitOfWorkScope scope) {
+    /**
+     * Connects through a DataSource the caller owns; {@code scope} as for the URL variant, and
+     * {@code external} tells when the DataSource's connections take part in an outer (JTA) transaction.
+     */
+    public static FerroImpl connect(DataSource dataSource, FerroOptions options, UnitOfWorkScope scope,
+                                    ExternalTransactions external) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(options, "options");
         Dialect dialect;
@@ -52,6 +57,6 @@ public final class FerroProviderImpl implements FerroProvider {
         } catch (SQLException e) {
             throw new DataAccessException("Cannot connect through the given DataSource", e);
         }
-        return new FerroImpl(dataSource, null, dialect, options, scope);
+        return new FerroImpl(dataSource, null, dialect, options, scope, external);
     }
 }

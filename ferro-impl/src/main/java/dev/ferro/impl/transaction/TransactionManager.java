@@ -33,6 +33,7 @@ public final class TransactionManager {
     private final Function<SQLException, RuntimeException> translator;
     private final Predicate<Connection> aborted;
     private final UnitOfWorkScope scope;
+    private final ExternalTransactions external;
     /** The unit of work of the transaction block running on this thread. */
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
@@ -42,21 +43,28 @@ public final class TransactionManager {
      *                asked before a commit only when a statement of the transaction failed
      */
     public TransactionManager(DataSource dataSource, Function<SQLException, RuntimeException> translator,
-                              Predicate<Connection> aborted, UnitOfWorkScope scope) {
+                              Predicate<Connection> aborted, UnitOfWorkScope scope, ExternalTransactions external) {
         this.dataSource = dataSource;
         this.translator = translator;
         this.aborted = aborted;
         this.scope = scope;
+        this.external = external;
     }
 
     public boolean inTransaction() {
         return current.get() != null;
     }
 
-    /** The unit of work calls on this thread share: the transaction's, else the scope's; null when neither. */
+    /**
+     * The unit of work calls on this thread share: the transaction's, else the scope's; null when
+     * neither, and in an outer (JTA) transaction, whose connections must come enlisted from the DataSource.
+     */
     public UnitOfWork current() {
         UnitOfWork unit = current.get();
-        return unit != null ? unit : scope.current();
+        if (unit != null) {
+            return unit;
+        }
+        return external.active() ? null : scope.current();
     }
 
     /**
@@ -70,7 +78,10 @@ public final class TransactionManager {
 
     public <T> T transaction(Supplier<T> work) {
         UnitOfWork unit = current.get();
-        return unit == null ? outermost(work) : nested(unit, work);
+        if (unit != null) {
+            return nested(unit, work);
+        }
+        return external.active() ? joined(work) : outermost(work);
     }
 
     /** Runs one statement's worth of work: in the current transaction, or on a connection of its own in autocommit. */
@@ -91,7 +102,7 @@ public final class TransactionManager {
         if (current.get() != null) {
             return call(work, current.get());
         }
-        return outermost(() -> call(work, current.get()));
+        return transaction(() -> call(work, current.get()));
     }
 
     /**
@@ -103,7 +114,7 @@ public final class TransactionManager {
     public <T> T allOrNothing(SqlWork<T> work) {
         UnitOfWork unit = current.get();
         if (unit == null) {
-            return atomically(work);
+            return transaction(() -> call(work, current.get()));
         }
         return nested(unit, () -> call(work, unit));
     }
@@ -165,7 +176,42 @@ public final class TransactionManager {
         }
     }
 
+    /**
+     * A block inside an outer (JTA) transaction: on a connection the DataSource enlists in it, with
+     * no commit or rollback of Ferro's own; a failure marks the outer transaction for rollback.
+     */
+    private <T> T joined(Supplier<T> work) {
+        Connection connection = borrow();
+        UnitOfWork unit = new UnitOfWork(connection, true, () -> { }, true);
+        current.set(unit);
+        unit.enter();
+        try {
+            return work.get();
+        } catch (Throwable e) {
+            external.setRollbackOnly();
+            throw e;
+        } finally {
+            unit.leave();
+            current.remove();
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Could not return a connection to the container's pool", e);
+            }
+        }
+    }
+
     private <T> T nested(UnitOfWork unit, Supplier<T> work) {
+        if (unit.external()) {
+            // A JTA transaction has no savepoints: a nested block is part of the outer one, and its
+            // failure dooms the whole transaction.
+            try {
+                return work.get();
+            } catch (Throwable e) {
+                external.setRollbackOnly();
+                throw e;
+            }
+        }
         Connection connection = unit.connection();
         Savepoint savepoint;
         try {

@@ -11,15 +11,26 @@ import java.sql.Connection;
 public final class UnitOfWork implements AutoCloseable {
     private final Connection connection;
     private final Runnable onClose;
+    private final boolean external;
     private boolean transactional;
     private final IdentityMap identityMap = new IdentityMap();
     private int depth;
     private RuntimeException statementFailure;
 
     UnitOfWork(Connection connection, boolean transactional, Runnable onClose) {
+        this(connection, transactional, onClose, false);
+    }
+
+    UnitOfWork(Connection connection, boolean transactional, Runnable onClose, boolean external) {
         this.connection = connection;
         this.transactional = transactional;
         this.onClose = onClose;
+        this.external = external;
+    }
+
+    /** Whether this unit works inside an outer transaction (JTA) that Ferro neither commits nor rolls back. */
+    boolean external() {
+        return external;
     }
 
     /** Ends a scoped unit of work: its connection goes back to the pool, its identity map is dropped. */
