@@ -11,8 +11,8 @@ public final class Deployments {
      * Deploys the unmanaged deployment {@code name}, which must fail, and returns every message of the
      * failure's cause chain (see {@link TckSupport#messages}). The type of the failure is the container's:
      * a server wraps it in Arquillian's {@code DeploymentException}; Weld embedded throws what Weld threw (a
-     * CDI {@code DefinitionException} for an invalid model) or what failed in an observer of the
-     * application's start (Ferro's own exception for bad configuration). The tests check the messages.
+     * {@code DeploymentException} for a deployment problem, or a {@code DefinitionException} from an
+     * implementation that reports definition errors). The tests check the messages.
      */
     public static String failure(Deployer deployer, String name) {
         // Weld embedded leaves the failed deployment's class loader as the thread's context class loader.
