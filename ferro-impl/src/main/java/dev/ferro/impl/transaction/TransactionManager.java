@@ -73,7 +73,7 @@ public final class TransactionManager {
      */
     public UnitOfWork openUnitOfWork() {
         Connection connection = borrow();
-        return new UnitOfWork(connection, false, () -> close(connection));
+        return new UnitOfWork(connection, () -> close(connection));
     }
 
     public <T> T transaction(Supplier<T> work) {
@@ -91,7 +91,7 @@ public final class TransactionManager {
             return call(work, unit);
         }
         try (Connection connection = dataSource.getConnection()) {
-            return call(work, new UnitOfWork(connection, false, () -> { }));
+            return call(work, new UnitOfWork(connection, () -> { }));
         } catch (SQLException e) {
             throw translator.apply(e);
         }
@@ -138,14 +138,13 @@ public final class TransactionManager {
      */
     private <T> T outermost(Supplier<T> work) {
         UnitOfWork scoped = scope.current();
-        UnitOfWork unit = scoped != null ? scoped : new UnitOfWork(borrow(), false, () -> { });
+        UnitOfWork unit = scoped != null ? scoped : new UnitOfWork(borrow(), () -> { });
         Connection connection = unit.connection();
         boolean committed = false;
         try {
             connection.setAutoCommit(false);
-            unit.transactional(true);
+            unit.forgetStatementFailure();
             current.set(unit);
-            unit.enter();
             T result = work.get();
             RuntimeException failure = unit.statementFailure();
             if (failure != null && aborted.test(connection)) {
@@ -162,8 +161,7 @@ public final class TransactionManager {
             rollback(connection, e);
             throw e;
         } finally {
-            unit.leave();
-            unit.transactional(false);
+            unit.forgetStatementFailure();
             current.remove();
             if (!committed || scoped == null) {
                 unit.identityMap().clear();
@@ -182,16 +180,14 @@ public final class TransactionManager {
      */
     private <T> T joined(Supplier<T> work) {
         Connection connection = borrow();
-        UnitOfWork unit = new UnitOfWork(connection, true, () -> { }, true);
+        UnitOfWork unit = new UnitOfWork(connection, () -> { }, true);
         current.set(unit);
-        unit.enter();
         try {
             return work.get();
         } catch (Throwable e) {
             external.setRollbackOnly();
             throw e;
         } finally {
-            unit.leave();
             current.remove();
             try {
                 connection.close();
@@ -220,7 +216,6 @@ public final class TransactionManager {
             throw translator.apply(e);
         }
         RuntimeException failureBefore = unit.statementFailure();
-        unit.enter();
         try {
             T result = work.get();
             release(connection, savepoint);
@@ -235,8 +230,6 @@ public final class TransactionManager {
             }
             unit.identityMap().clear();
             throw e;
-        } finally {
-            unit.leave();
         }
     }
 

@@ -3,7 +3,7 @@ package dev.ferro.impl.transaction;
 import java.sql.Connection;
 
 /**
- * The connection, transaction state and identity map that a sequence of Ferro calls shares:
+ * The connection, statement-failure record and identity map that a sequence of Ferro calls shares:
  * one {@code ferro.transaction(...)} block, a single call outside any transaction, or every call of
  * a scope such as a CDI request ({@link TransactionManager#openUnitOfWork()}), whose transactions
  * then run on its connection and share its identity map.
@@ -12,18 +12,15 @@ public final class UnitOfWork implements AutoCloseable {
     private final Connection connection;
     private final Runnable onClose;
     private final boolean external;
-    private boolean transactional;
     private final IdentityMap identityMap = new IdentityMap();
-    private int depth;
     private RuntimeException statementFailure;
 
-    UnitOfWork(Connection connection, boolean transactional, Runnable onClose) {
-        this(connection, transactional, onClose, false);
+    UnitOfWork(Connection connection, Runnable onClose) {
+        this(connection, onClose, false);
     }
 
-    UnitOfWork(Connection connection, boolean transactional, Runnable onClose, boolean external) {
+    UnitOfWork(Connection connection, Runnable onClose, boolean external) {
         this.connection = connection;
-        this.transactional = transactional;
         this.onClose = onClose;
         this.external = external;
     }
@@ -40,19 +37,13 @@ public final class UnitOfWork implements AutoCloseable {
         onClose.run();
     }
 
-    /** Opens or ends a transaction on this unit; failures recorded before do not belong to the next one. */
-    void transactional(boolean open) {
-        transactional = open;
+    /** At a transaction's start and end: failures recorded before do not belong to the next one. */
+    void forgetStatementFailure() {
         statementFailure = null;
     }
 
     public Connection connection() {
         return connection;
-    }
-
-    /** Whether statements run in an open transaction (else each commits on its own). */
-    public boolean transactional() {
-        return transactional;
     }
 
     public IdentityMap identityMap() {
@@ -76,16 +67,4 @@ public final class UnitOfWork implements AutoCloseable {
         statementFailure = earlier;
     }
 
-    /** How many transaction blocks are open: 1 for the outermost, more inside savepoints. */
-    int depth() {
-        return depth;
-    }
-
-    void enter() {
-        depth++;
-    }
-
-    void leave() {
-        depth--;
-    }
 }
