@@ -44,6 +44,29 @@ public interface Query<M> {
     /** Skips the first {@code count} rows. */
     Query<M> offset(long count);
 
+    /**
+     * Loads these relations of every row the query returns, with one extra query per relation and
+     * level (IN lists over the rows' keys, split into chunks for large sets), and attaches them:
+     * afterwards {@code ref.get()} and {@code relation.all()} on those rows run no SQL.
+     * Adds to any prefetch already given.
+     */
+    Query<M> prefetch(List<Prefetch<M>> paths);
+
+    /** {@link #prefetch(List)} of one path. */
+    default Query<M> prefetch(Prefetch<M> path) {
+        return prefetch(List.of(path));
+    }
+
+    /** {@link #prefetch(List)} of two paths. */
+    default Query<M> prefetch(Prefetch<M> first, Prefetch<M> second) {
+        return prefetch(List.of(first, second));
+    }
+
+    /** {@link #prefetch(List)} of three paths; the list form takes more. */
+    default Query<M> prefetch(Prefetch<M> first, Prefetch<M> second, Prefetch<M> third) {
+        return prefetch(List.of(first, second, third));
+    }
+
     /** Every matching row, in the query's order. */
     List<M> all();
 

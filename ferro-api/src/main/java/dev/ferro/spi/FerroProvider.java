@@ -15,6 +15,13 @@ public interface FerroProvider {
     /** Connects through an existing DataSource (a container's), which the caller keeps owning. */
     Ferro connect(javax.sql.DataSource dataSource, FerroOptions options);
 
+    /**
+     * The value of a model's {@code @Id} field ({@code Ref.of(model).id()}), null while unset.
+     *
+     * @throws dev.ferro.ModelDefinitionException when the object is not a valid model
+     */
+    Object idOf(Object model);
+
     /** When several providers are present, the highest wins. */
     default int priority() {
         return 0;

@@ -6,6 +6,7 @@ import dev.ferro.Query;
 import dev.ferro.Schema;
 import dev.ferro.impl.execution.ErrorTranslator;
 import dev.ferro.impl.execution.Executor;
+import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.schema.SchemaManager;
 import dev.ferro.impl.sql.Dialect;
@@ -38,6 +39,8 @@ public final class FerroImpl implements Ferro {
     private final ModelValidator validator;
     private final SchemaManager schema;
     private final RawSql raw;
+    private final Relations relations;
+    private final Prefetcher prefetcher;
     private final Map<Class<?>, QueryImpl<?>> queries = new ConcurrentHashMap<>();
 
     /**
@@ -54,6 +57,8 @@ public final class FerroImpl implements Ferro {
         this.validator = new ModelValidator(options.validatorFactory());
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
         this.raw = new RawSql(dialect, executor, transactions);
+        this.relations = new Relations(this, registry, dialect, executor, transactions);
+        this.prefetcher = new Prefetcher(this, relations);
         List<Class<?>> models = options.models().isEmpty()
                 ? ModelRegistry.indexedModels(contextLoader())
                 : options.models();
@@ -83,8 +88,16 @@ public final class FerroImpl implements Ferro {
     @SuppressWarnings("unchecked")
     public <M> Query<M> query(Class<M> model) {
         Objects.requireNonNull(model, "model");
-        return (Query<M>) queries.computeIfAbsent(model, type -> new QueryImpl<>(
-                new ModelOperations<>(registry.get(type), dialect, executor, transactions, validator), QuerySpec.all()));
+        QueryImpl<?> query = queries.get(model);
+        if (query == null) {
+            // Not computeIfAbsent: binding a model's relations reads (and may query-bind) other models.
+            ModelMetadata<M> metadata = registry.get(model);
+            query = new QueryImpl<>(new ModelOperations<>(metadata, dialect, executor, transactions, validator,
+                    relations.binderFor(metadata), prefetcher), QuerySpec.all());
+            QueryImpl<?> raced = queries.putIfAbsent(model, query);
+            query = raced != null ? raced : query;
+        }
+        return (Query<M>) query;
     }
 
     @Override
@@ -157,7 +170,12 @@ public final class FerroImpl implements Ferro {
     @SuppressWarnings("unchecked")
     private <M> ModelOperations<M> operations(M model) {
         Objects.requireNonNull(model, "model");
-        return ((QueryImpl<M>) query((Class<M>) model.getClass())).operations();
+        return operations((Class<M>) model.getClass());
+    }
+
+    /** The reads and writes of a model class. */
+    <M> ModelOperations<M> operations(Class<M> model) {
+        return ((QueryImpl<M>) query(model)).operations();
     }
 
     private static ClassLoader contextLoader() {

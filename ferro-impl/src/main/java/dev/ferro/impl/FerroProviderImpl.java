@@ -3,6 +3,8 @@ package dev.ferro.impl;
 import dev.ferro.DataAccessException;
 import dev.ferro.Ferro;
 import dev.ferro.FerroOptions;
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ModelReader;
 import dev.ferro.impl.pool.PoolFactory;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.Dialects;
@@ -18,6 +20,20 @@ import java.util.Objects;
 
 /** Found by {@link java.util.ServiceLoader} from {@link Ferro#connect}. */
 public final class FerroProviderImpl implements FerroProvider {
+    /** Each model class's id field, read once, for {@code Ref.of(model).id()}. */
+    private static final ClassValue<FieldMetadata> IDS = new ClassValue<>() {
+        @Override
+        protected FieldMetadata computeValue(Class<?> type) {
+            return ModelReader.readId(type);
+        }
+    };
+
+    @Override
+    public Object idOf(Object model) {
+        FieldMetadata id = IDS.get(Objects.requireNonNull(model, "model").getClass());
+        Object value = id.get(model);
+        return id.isUnset(value) ? null : value;
+    }
 
     @Override
     public Ferro connect(String url, FerroOptions options) {

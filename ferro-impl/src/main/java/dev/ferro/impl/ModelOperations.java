@@ -6,7 +6,10 @@ import dev.ferro.Condition;
 import dev.ferro.ModelNotFoundException;
 import dev.ferro.MultipleResultsException;
 import dev.ferro.impl.execution.Executor;
+import dev.ferro.Prefetch;
 import dev.ferro.impl.hydration.Hydrator;
+import dev.ferro.impl.hydration.RelationBinder;
+import dev.ferro.impl.metadata.JoinTable;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.sql.Dialect;
@@ -15,6 +18,7 @@ import dev.ferro.impl.sql.QueryRenderer;
 import dev.ferro.impl.sql.QuerySpec;
 import dev.ferro.impl.sql.Statement;
 import dev.ferro.impl.sql.ValueBinder;
+import dev.ferro.impl.sql.ValueReader;
 import dev.ferro.impl.transaction.TransactionManager;
 import dev.ferro.impl.transaction.UnitOfWork;
 import dev.ferro.impl.validation.ModelValidator;
@@ -25,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,13 +48,17 @@ final class ModelOperations<M> {
     private final Attribute<M, Object> idAttribute;
     private final String selectAction;
     private final String insertAction;
+    private final RelationBinder relations;
+    private final Prefetcher prefetcher;
 
     @SuppressWarnings("unchecked")
     ModelOperations(ModelMetadata<M> model, Dialect dialect, Executor executor, TransactionManager transactions,
-                    ModelValidator validator) {
+                    ModelValidator validator, RelationBinder relations, Prefetcher prefetcher) {
         this.model = model;
         this.sql = new ModelSql<>(model, dialect);
-        this.hydrator = new Hydrator<>(sql);
+        this.relations = relations;
+        this.prefetcher = prefetcher;
+        this.hydrator = new Hydrator<>(sql, relations);
         this.executor = executor;
         this.transactions = transactions;
         this.validator = validator;
@@ -64,21 +73,88 @@ final class ModelOperations<M> {
         return model;
     }
 
+    Hydrator<M> hydrator() {
+        return hydrator;
+    }
+
     // ---------------------------------------------------------------- reads
 
     List<M> list(QuerySpec<M> spec) {
         Statement statement = QueryRenderer.select(sql, spec);
-        return transactions.run(unit -> executor.query(unit.connection(), statement,
-                rows -> hydrator.readAll(rows, unit.identityMap()), model, selectAction));
+        return transactions.run(unit -> {
+            List<M> rows = executor.query(unit.connection(), statement, result -> hydrator.readAll(result, unit.identityMap()),
+                    model, selectAction);
+            if (!spec.prefetch().isEmpty()) {
+                prefetcher.prefetch(unit, model.type(), rows, spec.prefetch());
+            }
+            return rows;
+        });
+    }
+
+    /** Checks a prefetch path when the query is built, so that a wrong one fails there. */
+    void checkPrefetch(Prefetch<M> path) {
+        prefetcher.check(model.type(), path);
+    }
+
+    /** The rows whose {@code column} holds one of {@code keys}, in id order (for prefetch). */
+    List<M> selectIn(UnitOfWork unit, FieldMetadata column, List<Object> keys) {
+        String text = sql.statement(new InShape(column.name(), keys.size()), () -> sql.selectFrom() + " WHERE "
+                + sql.quotedColumn(column) + " IN (" + placeholders(keys.size()) + ") ORDER BY " + sql.idColumn());
+        ValueBinder[] binders = new ValueBinder[keys.size()];
+        java.util.Arrays.fill(binders, dialect.binder(column));
+        return executor.query(unit.connection(), new Statement(text, keys.toArray(), binders),
+                rows -> hydrator.readAll(rows, unit.identityMap()), model, selectAction);
+    }
+
+    /**
+     * The rows linked through a join table to one of {@code ownerKeys}, each with the owner key it
+     * is linked to, in id order (for prefetch): {@code SELECT t.*, j.owner FROM target t JOIN join j ...}.
+     */
+    List<Map.Entry<Object, M>> selectLinked(UnitOfWork unit, JoinTable join, List<Object> ownerKeys) {
+        String text = sql.statement(new InShape(join.table() + "." + join.ownerColumn(), ownerKeys.size()), () -> {
+            StringBuilder out = new StringBuilder("SELECT ");
+            for (FieldMetadata field : sql.fields()) {
+                out.append("t.").append(sql.quotedColumn(field)).append(", ");
+            }
+            String owner = "j." + dialect.quote(join.ownerColumn());
+            return out.append(owner).append(" FROM ").append(sql.table()).append(" t JOIN ").append(dialect.quote(join.table()))
+                    .append(" j ON t.").append(sql.idColumn()).append(" = j.").append(dialect.quote(join.targetColumn()))
+                    .append(" WHERE ").append(owner).append(" IN (").append(placeholders(ownerKeys.size()))
+                    .append(") ORDER BY t.").append(sql.idColumn()).append(", ").append(owner).toString();
+        });
+        ValueBinder[] binders = new ValueBinder[ownerKeys.size()];
+        java.util.Arrays.fill(binders, dialect.binder(join.ownerId()));
+        ValueReader ownerReader = dialect.reader(join.ownerId());
+        int ownerColumn = sql.fields().length + 1;
+        return executor.query(unit.connection(), new Statement(text, ownerKeys.toArray(), binders), rows -> {
+            List<Map.Entry<Object, M>> linked = new ArrayList<>();
+            while (rows.next()) {
+                M target = hydrator.read(rows, unit.identityMap());
+                linked.add(Map.entry(ownerReader.read(rows, ownerColumn), target));
+            }
+            return linked;
+        }, model, selectAction);
+    }
+
+    /** The shape of a prefetch statement: which column is matched, against how many keys. */
+    private record InShape(String column, int size) {
+    }
+
+    private static String placeholders(int count) {
+        StringBuilder out = new StringBuilder(count * 3);
+        for (int i = 0; i < count; i++) {
+            out.append(i == 0 ? "?" : ", ?");
+        }
+        return out.toString();
     }
 
     Optional<M> first(QuerySpec<M> spec) {
-        List<M> rows = list(new QuerySpec<>(spec.conditions(), spec.orders(), spec.hasLimit() ? Math.min(spec.limit(), 1) : 1, spec.offset()));
+        List<M> rows = list(spec.limit(spec.hasLimit() ? Math.min(spec.limit(), 1) : 1));
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
     M one(QuerySpec<M> spec) {
-        List<M> rows = list(new QuerySpec<>(spec.conditions(), spec.orders(), spec.hasLimit() ? Math.min(spec.limit(), 2) : 2, spec.offset()));
+        List<M> rows = list(spec.limit(spec.hasLimit() ? Math.min(spec.limit(), 2) : 2));
         if (rows.isEmpty()) {
             throw new ModelNotFoundException(model.type(), "No " + model.name() + " matches the query");
         }
@@ -95,15 +171,15 @@ final class ModelOperations<M> {
         }
         Object idValue = id.coerce(key);
         UnitOfWork unit = transactions.current();
-        if (spec.conditions().isEmpty() && unit != null) {
+        if (!spec.filtered() && unit != null) {
             M known = unit.identityMap().get(model.type(), idValue);
             if (known != null) {
                 return Optional.of(known);
             }
         }
-        List<Condition<M>> conditions = new ArrayList<>(spec.conditions());
-        conditions.add(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue));
-        List<M> rows = list(new QuerySpec<>(conditions, List.of(), -1, -1));
+        QuerySpec<M> byKey = new QuerySpec<>(spec.conditions(), List.of(), -1, -1, spec.scope(), spec.prefetch())
+                .where(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue));
+        List<M> rows = list(byKey);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
 
@@ -126,19 +202,19 @@ final class ModelOperations<M> {
     // ---------------------------------------------------------------- writes of one model
 
     M insert(M instance) {
-        validator.validate(instance);
+        validator.validate(instance, model.foreignKeys());
         return transactions.run(unit -> insertRow(unit, instance));
     }
 
     /** Inserts so that a constraint failure leaves the current transaction usable (for get-or-create). */
     M insertRecoverable(M instance) {
-        validator.validate(instance);
+        validator.validate(instance, model.foreignKeys());
         return transactions.recoverable(unit -> insertRow(unit, instance));
     }
 
     /** Insert when the key is unset, else update by key, inserting when no row has that key. */
     M save(M instance) {
-        validator.validate(instance);
+        validator.validate(instance, model.foreignKeys());
         Object key = id.get(instance);
         if (id.isUnset(key)) {
             return transactions.run(unit -> insertRow(unit, instance));
@@ -157,9 +233,11 @@ final class ModelOperations<M> {
                         "update " + model.name() + " " + key);
                 if (updated > 0) {
                     unit.identityMap().put(model.type(), key, instance);
+                    relations.written(instance, key);
                     return instance;
                 }
             } else if (existsById(unit, key)) {
+                relations.written(instance, key);
                 return instance;
             }
             return insertRow(unit, instance);
@@ -207,7 +285,7 @@ final class ModelOperations<M> {
             return instances;
         }
         for (M instance : instances) {
-            validator.validate(instance);
+            validator.validate(instance, model.foreignKeys());
         }
         List<M> generated = new ArrayList<>();
         List<M> keyed = new ArrayList<>();
@@ -223,7 +301,9 @@ final class ModelOperations<M> {
                     batchInsert(unit, keyed, false);
                 }
                 for (M instance : instances) {
-                    unit.identityMap().put(model.type(), id.get(instance), instance);
+                    Object key = id.get(instance);
+                    unit.identityMap().put(model.type(), key, instance);
+                    relations.written(instance, key);
                 }
                 return instances;
             });
@@ -282,7 +362,9 @@ final class ModelOperations<M> {
         } catch (SQLException e) {
             throw executor.translator().translate(e, model, insertAction);
         }
-        unit.identityMap().put(model.type(), id.get(instance), instance);
+        Object key = id.get(instance);
+        unit.identityMap().put(model.type(), key, instance);
+        relations.written(instance, key);
         return instance;
     }
 

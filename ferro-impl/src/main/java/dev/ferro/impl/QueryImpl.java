@@ -5,11 +5,11 @@ import dev.ferro.Condition;
 import dev.ferro.Created;
 import dev.ferro.InvalidQueryException;
 import dev.ferro.Order;
+import dev.ferro.Prefetch;
 import dev.ferro.Query;
 import dev.ferro.UniqueViolationException;
 import dev.ferro.impl.sql.QuerySpec;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,19 +33,13 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public Query<M> where(Condition<M> condition) {
-        Objects.requireNonNull(condition, "condition");
-        List<Condition<M>> conditions = new ArrayList<>(spec.conditions());
-        conditions.add(condition);
-        return with(new QuerySpec<>(List.copyOf(conditions), spec.orders(), spec.limit(), spec.offset()));
+        return with(spec.where(Objects.requireNonNull(condition, "condition")));
     }
 
     @Override
     public Query<M> orderBy(List<Order<M>> orders) {
-        List<Order<M>> all = new ArrayList<>(spec.orders());
-        for (Order<M> order : orders) {
-            all.add(Objects.requireNonNull(order, "order"));
-        }
-        return with(new QuerySpec<>(spec.conditions(), List.copyOf(all), spec.limit(), spec.offset()));
+        orders.forEach(order -> Objects.requireNonNull(order, "order"));
+        return with(spec.orderBy(orders));
     }
 
     @Override
@@ -53,7 +47,7 @@ final class QueryImpl<M> implements Query<M> {
         if (count < 0) {
             throw new IllegalArgumentException("limit must be >= 0, got " + count);
         }
-        return with(new QuerySpec<>(spec.conditions(), spec.orders(), count, spec.offset()));
+        return with(spec.limit(count));
     }
 
     @Override
@@ -61,7 +55,15 @@ final class QueryImpl<M> implements Query<M> {
         if (count < 0) {
             throw new IllegalArgumentException("offset must be >= 0, got " + count);
         }
-        return with(new QuerySpec<>(spec.conditions(), spec.orders(), spec.limit(), count));
+        return with(spec.offset(count));
+    }
+
+    @Override
+    public Query<M> prefetch(List<Prefetch<M>> paths) {
+        for (Prefetch<M> path : paths) {
+            operations.checkPrefetch(Objects.requireNonNull(path, "prefetch path"));
+        }
+        return with(spec.prefetch(paths));
     }
 
     @Override
@@ -176,6 +178,11 @@ final class QueryImpl<M> implements Query<M> {
 
     ModelOperations<M> operations() {
         return operations;
+    }
+
+    /** This model's query, scoped to a relation's owner. */
+    QueryImpl<M> scoped(QuerySpec.Scope scope) {
+        return new QueryImpl<>(operations, QuerySpec.<M>all().scope(scope));
     }
 
     private Query<M> with(QuerySpec<M> next) {

@@ -17,6 +17,9 @@ import java.sql.SQLException;
  * constraint, and keeping the driver's exception as the cause.
  */
 public final class ErrorTranslator {
+    /** Ferro names every foreign key {@code fk_<table>_<column>}; SQLite's messages name none. */
+    private static final java.util.regex.Pattern FOREIGN_KEY_NAME = java.util.regex.Pattern.compile(
+            "(?i)\\bfk_[\\p{L}\\p{N}_$]+");
     private final Dialect dialect;
 
     public ErrorTranslator(Dialect dialect) {
@@ -42,8 +45,10 @@ public final class ErrorTranslator {
                         + " (" + detail + ")", type, constraint, error);
             }
             case FOREIGN_KEY -> {
-                return new ForeignKeyViolationException("Foreign key violation" + subject + ": " + action + " (" + detail + ")",
-                        type, null, error);
+                java.util.regex.Matcher named = FOREIGN_KEY_NAME.matcher(messages(error));
+                String constraint = named.find() ? named.group() : null;
+                return new ForeignKeyViolationException("Foreign key violation" + subject + ": " + action
+                        + (constraint != null ? " violates " + constraint : "") + " (" + detail + ")", type, constraint, error);
             }
             case NOT_NULL -> {
                 String column = dialect.notNullColumn(error);

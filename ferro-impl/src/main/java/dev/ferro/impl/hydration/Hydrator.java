@@ -15,19 +15,30 @@ import java.util.List;
  * Where a row becomes a model. The columns come in {@link ModelSql#fields()} order, id first, so
  * the identity map is asked before anything else is read: an instance already in the unit of work
  * is returned as it is. Readers and setters are resolved once per model; a row costs one reader
- * call and one method-handle call per column.
+ * call and one method-handle call per column. A foreign key's key becomes a lazy {@code Ref}, and
+ * the relation fields get their handles, through the {@link RelationBinder}.
  */
 public final class Hydrator<M> {
     private final ModelMetadata<M> model;
     private final Class<M> type;
     private final FieldMetadata[] fields;
     private final ValueReader[] readers;
+    /** Per column: whether it is a foreign key, whose key becomes a {@code Ref}. */
+    private final boolean[] references;
+    private final boolean hasRelationFields;
+    private final RelationBinder relations;
 
-    public Hydrator(ModelSql<M> sql) {
+    public Hydrator(ModelSql<M> sql, RelationBinder relations) {
         this.model = sql.model();
         this.type = model.type();
         this.fields = sql.fields();
         this.readers = sql.readers();
+        this.references = new boolean[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            references[i] = fields[i].foreignKey() != null;
+        }
+        this.hasRelationFields = !model.relations().isEmpty();
+        this.relations = relations;
     }
 
     /** The model of the current row: the identity map's instance when it has one, else a new one, registered. */
@@ -40,7 +51,10 @@ public final class Hydrator<M> {
         M instance = model.newInstance();
         fields[0].set(instance, id);
         for (int i = 1; i < fields.length; i++) {
-            fields[i].set(instance, readers[i].read(row, i + 1));
+            fields[i].set(instance, column(i, readers[i].read(row, i + 1)));
+        }
+        if (hasRelationFields) {
+            relations.bind(instance, id);
         }
         identityMap.put(type, id, instance);
         return instance;
@@ -57,7 +71,14 @@ public final class Hydrator<M> {
     /** Overwrites every column of {@code target} from the current row (refresh). */
     public void readInto(M target, ResultSet row) throws SQLException {
         for (int i = 0; i < fields.length; i++) {
-            fields[i].set(target, readers[i].read(row, i + 1));
+            fields[i].set(target, column(i, readers[i].read(row, i + 1)));
         }
+        if (hasRelationFields) {
+            relations.bind(target, fields[0].get(target));
+        }
+    }
+
+    private Object column(int index, Object value) {
+        return references[index] && value != null ? relations.ref(fields[index], value) : value;
     }
 }

@@ -6,6 +6,9 @@ import java.lang.invoke.MethodHandle;
  * One persistent field of a model: its column and how to read and write it on an instance.
  * The accessors are method handles typed {@code (Object)Object} and {@code (Object,Object)void},
  * resolved once per class, so reading a row costs no reflection.
+ *
+ * <p>A foreign key is a column too: its type and kind are those of the target's id, {@link #get}
+ * returns the key its {@code Ref} holds, and {@link #set} takes a {@code Ref}.
  */
 public final class FieldMetadata {
     private final Class<?> model;
@@ -22,10 +25,11 @@ public final class FieldMetadata {
     private final boolean generated;
     private final MethodHandle getter;
     private final MethodHandle setter;
+    private final ForeignKeyMetadata foreignKey;
 
     FieldMetadata(Class<?> model, String name, String column, Class<?> type, ValueKind kind, boolean primitive,
                   boolean nullable, int length, int precision, int scale, boolean id, boolean generated,
-                  MethodHandle getter, MethodHandle setter) {
+                  MethodHandle getter, MethodHandle setter, ForeignKeyMetadata foreignKey) {
         this.model = model;
         this.name = name;
         this.column = column;
@@ -40,6 +44,12 @@ public final class FieldMetadata {
         this.generated = generated;
         this.getter = getter;
         this.setter = setter;
+        this.foreignKey = foreignKey;
+    }
+
+    /** The foreign key this column holds, or null for a plain column. */
+    public ForeignKeyMetadata foreignKey() {
+        return foreignKey;
     }
 
     public Class<?> model() {
@@ -95,7 +105,16 @@ public final class FieldMetadata {
         return generated;
     }
 
+    /** The column's value: for a foreign key, the key of its {@code Ref} (null when the field is null). */
     public Object get(Object instance) {
+        if (foreignKey != null) {
+            return foreignKey.keyOf(this, fieldValue(instance));
+        }
+        return fieldValue(instance);
+    }
+
+    /** The field's own value: for a foreign key, the {@code Ref}. */
+    public Object fieldValue(Object instance) {
         try {
             return (Object) getter.invokeExact(instance);
         } catch (RuntimeException | Error e) {
@@ -105,7 +124,7 @@ public final class FieldMetadata {
         }
     }
 
-    /** Sets the field; a null for a primitive field leaves its default in place. */
+    /** Sets the field (a {@code Ref} for a foreign key); a null for a primitive field leaves its default in place. */
     public void set(Object instance, Object value) {
         if (value == null && primitive) {
             return;
@@ -139,6 +158,14 @@ public final class FieldMetadata {
                 case INT -> number.intValue();
                 default -> number.longValue();
             };
+        }
+        if (value instanceof java.math.BigDecimal decimal && kind.isIntegral()) {
+            // A key read from JSON arrives as a BigDecimal.
+            try {
+                return coerce(decimal.longValueExact());
+            } catch (ArithmeticException notIntegral) {
+                // falls through to the error below
+            }
         }
         throw new IllegalArgumentException(this + " is " + type.getSimpleName() + ", got "
                 + value.getClass().getSimpleName() + " " + value);

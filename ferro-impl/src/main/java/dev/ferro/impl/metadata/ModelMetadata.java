@@ -17,17 +17,47 @@ public final class ModelMetadata<M> {
     private final FieldMetadata id;
     private final List<IndexMetadata> indexes;
     private final Map<String, FieldMetadata> byName;
+    private final List<FieldMetadata> foreignKeys;
+    private final List<RelationField> relations;
     private final MethodHandle constructor;
 
     ModelMetadata(Class<M> type, String table, List<FieldMetadata> fields, FieldMetadata id,
-                  List<IndexMetadata> indexes, Map<String, FieldMetadata> byName, MethodHandle constructor) {
+                  List<IndexMetadata> indexes, Map<String, FieldMetadata> byName, List<RelationField> relations,
+                  MethodHandle constructor) {
         this.type = type;
         this.table = table;
         this.fields = List.copyOf(fields);
         this.id = id;
         this.indexes = List.copyOf(indexes);
         this.byName = Map.copyOf(byName);
+        this.foreignKeys = this.fields.stream().filter(field -> field.foreignKey() != null).toList();
+        this.relations = List.copyOf(relations);
         this.constructor = constructor;
+    }
+
+    /** The foreign-key columns, in column order. */
+    public List<FieldMetadata> foreignKeys() {
+        return foreignKeys;
+    }
+
+    /** The relation fields without a column: {@code @BackRef} and {@code @ManyToMany}. */
+    public List<RelationField> relations() {
+        return relations;
+    }
+
+    /** The relation field (without a column) of this name, or null. */
+    public RelationField relation(String name) {
+        for (RelationField relation : relations) {
+            if (relation.name().equals(name)) {
+                return relation;
+            }
+        }
+        return null;
+    }
+
+    /** The persistent field of this name, or null (where {@link #field} throws). */
+    public FieldMetadata findField(String name) {
+        return byName.get(name);
     }
 
     public Class<M> type() {
@@ -43,7 +73,7 @@ public final class ModelMetadata<M> {
         return table;
     }
 
-    /** Every persistent field, the id included, in column order. */
+    /** Every column's field, the id and foreign keys included, in column order. */
     public List<FieldMetadata> fields() {
         return fields;
     }

@@ -1,10 +1,16 @@
 package dev.ferro.impl.metadata;
 
+import dev.ferro.BackRef;
 import dev.ferro.Column;
+import dev.ferro.ForeignKey;
 import dev.ferro.Id;
 import dev.ferro.Index;
+import dev.ferro.ManyToMany;
 import dev.ferro.Model;
 import dev.ferro.ModelDefinitionException;
+import dev.ferro.OnDelete;
+import dev.ferro.Ref;
+import dev.ferro.Relation;
 import dev.ferro.Unique;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +24,8 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -50,25 +58,34 @@ public final class ModelReader {
         if (type.isInterface() || Modifier.isAbstract(type.getModifiers())) {
             throw new ModelDefinitionException(type, null, "must be a concrete class");
         }
-        String table = model.table().isBlank() ? Naming.snakeCase(type.getSimpleName()) : model.table();
-        checkIdentifier(type, null, "table name", table);
+        String table = tableOf(type);
         MethodHandles.Lookup lookup = lookupFor(type);
 
         List<FieldMetadata> fields = new ArrayList<>();
         Map<String, FieldMetadata> byName = new HashMap<>();
         Map<String, FieldMetadata> byColumn = new HashMap<>();
         List<IndexMetadata> indexes = new ArrayList<>();
+        List<RelationField> relations = new ArrayList<>();
+        Map<String, RelationField> relationsByName = new HashMap<>();
         FieldMetadata id = null;
 
         for (Field field : persistentFields(type)) {
-            FieldMetadata meta = readField(type, field, lookup);
+            if (field.getType() == Relation.class || (field.getType() == Ref.class && !field.isAnnotationPresent(ForeignKey.class))) {
+                RelationField relation = readRelation(type, table, field, lookup);
+                if (byName.containsKey(relation.name()) || relationsByName.putIfAbsent(relation.name(), relation) != null) {
+                    throw new ModelDefinitionException(type, field.getName(), "is declared twice in the class hierarchy");
+                }
+                relations.add(relation);
+                continue;
+            }
+            FieldMetadata meta = field.getType() == Ref.class ? readForeignKey(type, table, field, lookup) : readField(type, field, lookup);
             // MariaDB and SQLite compare column names without case: NAME and name are one column there.
             FieldMetadata sameColumn = byColumn.putIfAbsent(meta.column().toLowerCase(Locale.ROOT), meta);
             if (sameColumn != null) {
                 throw new ModelDefinitionException(type, field.getName(), "maps to column '" + meta.column()
                         + "', which field '" + sameColumn.name() + "' already uses");
             }
-            if (byName.putIfAbsent(meta.name(), meta) != null) {
+            if (relationsByName.containsKey(meta.name()) || byName.putIfAbsent(meta.name(), meta) != null) {
                 throw new ModelDefinitionException(type, field.getName(), "is declared twice in the class hierarchy");
             }
             if (meta.isId()) {
@@ -87,6 +104,10 @@ public final class ModelReader {
             if (index != null) {
                 indexes.add(index(type, table, index.name(), List.of(meta), false));
             }
+            ForeignKey foreignKey = field.getAnnotation(ForeignKey.class);
+            if (foreignKey != null && unique == null && index == null && (foreignKey.unique() || foreignKey.index())) {
+                indexes.add(index(type, table, "", List.of(meta), foreignKey.unique()));
+            }
         }
         if (id == null) {
             throw new ModelDefinitionException(type, null, "has no @Id field");
@@ -101,7 +122,120 @@ public final class ModelReader {
         // The id goes first so that a row's key can be read before the rest of it.
         fields.remove(id);
         fields.add(0, id);
-        return new ModelMetadata<>(type, table, fields, id, indexes, byName, constructor(type, lookup));
+        return new ModelMetadata<>(type, table, fields, id, indexes, byName, relations, constructor(type, lookup));
+    }
+
+    /** The table of a model class, without reading the rest of it. */
+    static String tableOf(Class<?> type) {
+        Model model = type.getAnnotation(Model.class);
+        if (model == null) {
+            throw new ModelDefinitionException(type, null, "is not annotated with @dev.ferro.Model");
+        }
+        String table = model.table().isBlank() ? Naming.snakeCase(type.getSimpleName()) : model.table();
+        checkIdentifier(type, null, "table name", table);
+        return table;
+    }
+
+    /**
+     * The id field of a model class, read on its own: a foreign key needs its target's key type
+     * while the target may itself be being read (models that point at each other, or at themselves).
+     */
+    public static FieldMetadata readId(Class<?> type) {
+        tableOf(type);
+        MethodHandles.Lookup lookup = lookupFor(type);
+        for (Field field : persistentFields(type)) {
+            if (field.isAnnotationPresent(Id.class)) {
+                return readField(type, field, lookup);
+            }
+        }
+        throw new ModelDefinitionException(type, null, "has no @Id field");
+    }
+
+    private static FieldMetadata readForeignKey(Class<?> model, String table, Field field, MethodHandles.Lookup lookup) {
+        ForeignKey foreignKey = field.getAnnotation(ForeignKey.class);
+        if (field.isAnnotationPresent(Id.class)) {
+            throw new ModelDefinitionException(model, field.getName(), "is a @ForeignKey and cannot be the @Id too");
+        }
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw new ModelDefinitionException(model, field.getName(), "is final; Ferro must be able to set it when it reads a row");
+        }
+        Class<?> target = targetOf(model, field);
+        FieldMetadata targetId;
+        try {
+            targetId = readId(target);
+        } catch (ModelDefinitionException e) {
+            if (target == model) {
+                throw e;
+            }
+            throw new ModelDefinitionException(model, field.getName(), "points at " + target.getName() + ", which is not a valid model: "
+                    + e.getMessage());
+        }
+        if (foreignKey.onDelete() == OnDelete.SET_NULL && !foreignKey.nullable()) {
+            throw new ModelDefinitionException(model, field.getName(), "has onDelete = SET_NULL but is not nullable; "
+                    + "add nullable = true, or choose another onDelete");
+        }
+        if (target == model && !foreignKey.nullable()) {
+            throw new ModelDefinitionException(model, field.getName(), "points at its own model and must be nullable = true: "
+                    + "the first row has nothing to point at");
+        }
+        Column column = field.getAnnotation(Column.class);
+        String columnName = column != null && !column.name().isBlank() ? column.name() : Naming.snakeCase(field.getName()) + "_id";
+        checkIdentifier(model, field.getName(), "column name", columnName);
+        String constraint = Naming.constraintName("fk", table, List.of(columnName));
+        ForeignKeyMetadata metadata = new ForeignKeyMetadata(target, tableOf(target), targetId, foreignKey.relatedName(),
+                foreignKey.onDelete(), foreignKey.unique(), constraint);
+        return new FieldMetadata(model, field.getName(), columnName, targetId.type(), targetId.kind(), false,
+                foreignKey.nullable(), targetId.length(), targetId.precision(), targetId.scale(), false, false,
+                getter(model, field, lookup), setter(model, field, lookup), metadata);
+    }
+
+    private static RelationField readRelation(Class<?> model, String table, Field field, MethodHandles.Lookup lookup) {
+        boolean backRef = field.isAnnotationPresent(BackRef.class);
+        ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
+        boolean isRef = field.getType() == Ref.class;
+        if (isRef && !backRef) {
+            throw new ModelDefinitionException(model, field.getName(), "is a Ref without @ForeignKey or @BackRef");
+        }
+        if (!isRef && backRef == (manyToMany != null)) {
+            throw new ModelDefinitionException(model, field.getName(), backRef
+                    ? "has both @BackRef and @ManyToMany; the reverse side of a many-to-many is the @BackRef"
+                    : "is a Relation without @BackRef or @ManyToMany");
+        }
+        if (isRef && manyToMany != null) {
+            throw new ModelDefinitionException(model, field.getName(), "is a Ref; a @ManyToMany must be a Relation");
+        }
+        if (Modifier.isFinal(field.getModifiers())) {
+            throw new ModelDefinitionException(model, field.getName(), "is final; Ferro must be able to set it when it reads a row");
+        }
+        Class<?> target = targetOf(model, field);
+        RelationField.Declared declared = isRef ? RelationField.Declared.BACK_REF_ONE
+                : backRef ? RelationField.Declared.BACK_REF_MANY : RelationField.Declared.MANY_TO_MANY;
+        String joinTable = null;
+        String relatedName = "";
+        if (manyToMany != null) {
+            relatedName = manyToMany.relatedName();
+            Column column = field.getAnnotation(Column.class);
+            String fieldPart = column != null && !column.name().isBlank() ? column.name() : Naming.snakeCase(field.getName());
+            joinTable = manyToMany.table().isBlank() ? table + "_" + fieldPart : manyToMany.table();
+            checkIdentifier(model, field.getName(), "join table name", joinTable);
+        }
+        return new RelationField(model, field.getName(), target, declared, relatedName, joinTable,
+                getter(model, field, lookup), setter(model, field, lookup));
+    }
+
+    /** The model a {@code Ref<T>} or {@code Relation<T>} field names. */
+    private static Class<?> targetOf(Class<?> model, Field field) {
+        Type generic = field.getGenericType();
+        if (generic instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> target) {
+            if (!target.isAnnotationPresent(Model.class)) {
+                throw new ModelDefinitionException(model, field.getName(), "points at " + target.getName()
+                        + ", which is not annotated with @dev.ferro.Model");
+            }
+            return target;
+        }
+        throw new ModelDefinitionException(model, field.getName(), "has type " + generic.getTypeName()
+                + "; name the related model, as in " + field.getType().getSimpleName() + "<User>");
     }
 
     private static List<Field> persistentFields(Class<?> type) {
@@ -172,7 +306,7 @@ public final class ModelReader {
         }
         Class<?> boxed = box(declared);
         return new FieldMetadata(model, field.getName(), columnName, boxed, kind, primitive, nullable, length, precision, scale,
-                id != null, generated, getter(model, field, lookup), setter(model, field, lookup));
+                id != null, generated, getter(model, field, lookup), setter(model, field, lookup), null);
     }
 
     private static int stringLength(Field field, Column column) {

@@ -1,5 +1,7 @@
 package dev.ferro.impl.metadata;
 
+import dev.ferro.ModelDefinitionException;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,19 +10,28 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The models one Ferro instance knows: read once each, on first use or at start. */
+/**
+ * The models one Ferro instance knows: read once each, on first use or at start. Relations are
+ * resolved here, where every model can be read: each side is checked against the other, and a
+ * model's relationships are resolved once, the first time they are needed.
+ */
 public final class ModelRegistry {
     /** Written by the annotation processor: one model class name per line. */
     public static final String INDEX_RESOURCE = "META-INF/ferro/models";
 
     private final ConcurrentHashMap<Class<?>, ModelMetadata<?>> models = new ConcurrentHashMap<>();
     private final Set<Class<?>> declared = ConcurrentHashMap.newKeySet();
+    private final ConcurrentHashMap<Class<?>, Map<String, ResolvedRelation>> relationships = new ConcurrentHashMap<>();
 
     /** The metadata of a model, read on first use. */
     @SuppressWarnings("unchecked")
@@ -32,19 +43,205 @@ public final class ModelRegistry {
         return (ModelMetadata<M>) metadata;
     }
 
-    /** Registers models for the schema step, reading each now so that a bad one fails at start. */
+    /**
+     * Registers models for the schema step, reading each and resolving its relations now so that a
+     * bad one fails at start.
+     */
     public void declare(Collection<Class<?>> types) {
         for (Class<?> type : types) {
             get(type);
-            declared.add(type);
+        }
+        for (Class<?> type : types) {
+            relationships(type);
+        }
+        declared.addAll(types);
+    }
+
+    /** Every problem of these models, each read and resolved on its own (for a deployment report). */
+    public List<ModelDefinitionException> problems(Collection<Class<?>> types) {
+        List<ModelDefinitionException> problems = new ArrayList<>();
+        List<Class<?>> readable = new ArrayList<>();
+        for (Class<?> type : types) {
+            try {
+                get(type);
+                readable.add(type);
+            } catch (ModelDefinitionException e) {
+                problems.add(e);
+            }
+        }
+        for (Class<?> type : readable) {
+            try {
+                relationships(type);
+            } catch (ModelDefinitionException e) {
+                problems.add(e);
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The models declared so far, each after the models its foreign keys point at (then by class
+     * name), so that tables can be created in that order. Models in a cycle of foreign keys come
+     * last, by name.
+     */
+    public List<ModelMetadata<?>> declared() {
+        List<ModelMetadata<?>> pending = new ArrayList<>();
+        declared.stream().sorted(Comparator.comparing(Class::getName)).forEach(type -> pending.add(get(type)));
+        List<ModelMetadata<?>> ordered = new ArrayList<>();
+        Set<Class<?>> placed = new LinkedHashSet<>();
+        boolean progress = true;
+        while (!pending.isEmpty() && progress) {
+            progress = false;
+            for (var iterator = pending.iterator(); iterator.hasNext(); ) {
+                ModelMetadata<?> model = iterator.next();
+                boolean ready = model.foreignKeys().stream().map(fk -> fk.foreignKey().target())
+                        .allMatch(target -> target == model.type() || placed.contains(target) || !declared.contains(target));
+                if (ready) {
+                    ordered.add(model);
+                    placed.add(model.type());
+                    iterator.remove();
+                    progress = true;
+                }
+            }
+        }
+        ordered.addAll(pending);
+        return ordered;
+    }
+
+    /** The join tables that the declared models' {@code @ManyToMany} fields own, after {@link #declared()}'s models. */
+    public List<JoinTable> declaredJoinTables() {
+        List<JoinTable> tables = new ArrayList<>();
+        for (ModelMetadata<?> model : declared()) {
+            tables.addAll(joinTablesOf(model.type()));
+        }
+        return tables;
+    }
+
+    /** The join tables a model's {@code @ManyToMany} fields own. */
+    public List<JoinTable> joinTablesOf(Class<?> type) {
+        List<JoinTable> tables = new ArrayList<>();
+        for (ResolvedRelation relation : relationships(type).values()) {
+            if (relation.kind() == ResolvedRelation.Kind.JOIN && relation.field().declared() == RelationField.Declared.MANY_TO_MANY) {
+                tables.add(relation.join());
+            }
+        }
+        return tables;
+    }
+
+    /**
+     * A model's relationships by field name, foreign keys included, each with its other side;
+     * resolved once.
+     *
+     * @throws ModelDefinitionException when the other side is missing or does not match, naming both models
+     */
+    public Map<String, ResolvedRelation> relationships(Class<?> type) {
+        Map<String, ResolvedRelation> known = relationships.get(type);
+        if (known != null) {
+            return known;
+        }
+        // Not computeIfAbsent: resolving reads other models, which may resolve this one in turn.
+        Map<String, ResolvedRelation> resolved = resolve(get(type));
+        Map<String, ResolvedRelation> previous = relationships.putIfAbsent(type, resolved);
+        return previous != null ? previous : resolved;
+    }
+
+    /** One relationship of a model by field name, or null when the field is none. */
+    public ResolvedRelation relationship(Class<?> type, String name) {
+        return relationships(type).get(name);
+    }
+
+    private Map<String, ResolvedRelation> resolve(ModelMetadata<?> owner) {
+        Map<String, ResolvedRelation> result = new LinkedHashMap<>();
+        for (FieldMetadata foreignKey : owner.foreignKeys()) {
+            ForeignKeyMetadata fk = foreignKey.foreignKey();
+            ModelMetadata<?> target = get(fk.target());
+            checkReverseSide(owner, foreignKey.name(), target, fk.relatedName(),
+                    fk.unique() ? RelationField.Declared.BACK_REF_ONE : RelationField.Declared.BACK_REF_MANY);
+            result.put(foreignKey.name(), new ResolvedRelation(ResolvedRelation.Kind.FORWARD, owner, foreignKey.name(), target,
+                    foreignKey, null, null));
+        }
+        for (RelationField field : owner.relations()) {
+            ModelMetadata<?> target = get(field.target());
+            result.put(field.name(), switch (field.declared()) {
+                case MANY_TO_MANY -> {
+                    checkReverseSide(owner, field.name(), target, field.relatedName(), RelationField.Declared.BACK_REF_MANY);
+                    yield new ResolvedRelation(ResolvedRelation.Kind.JOIN, owner, field.name(), target, null,
+                            joinTable(owner, field, target), field);
+                }
+                case BACK_REF_MANY, BACK_REF_ONE -> reverse(owner, field, target);
+            });
+        }
+        return Map.copyOf(result);
+    }
+
+    /** The side that declares a relatedName needs the target to declare that field, as the matching kind. */
+    private static void checkReverseSide(ModelMetadata<?> owner, String field, ModelMetadata<?> target, String relatedName,
+                                         RelationField.Declared expected) {
+        if (relatedName.isEmpty()) {
+            return;
+        }
+        RelationField reverse = target.relation(relatedName);
+        String declaration = "@BackRef public " + (expected == RelationField.Declared.BACK_REF_ONE ? "Ref<" : "Relation<")
+                + owner.name() + "> " + relatedName;
+        if (reverse == null) {
+            throw new ModelDefinitionException(owner.type(), field, "defines a relationship to " + target.name()
+                    + " with relatedName = \"" + relatedName + "\", but " + target.name()
+                    + " does not have that field; declare " + declaration + " in " + target.type().getName());
+        }
+        if (reverse.declared() != expected || reverse.target() != owner.type()) {
+            throw new ModelDefinitionException(owner.type(), field, "defines a relationship to " + target.name()
+                    + " with relatedName = \"" + relatedName + "\", but " + target.name() + "." + relatedName
+                    + " is not its reverse side; declare it as " + declaration);
         }
     }
 
-    /** The models declared so far, in a stable order (by class name). */
-    public List<ModelMetadata<?>> declared() {
-        List<ModelMetadata<?>> all = new ArrayList<>();
-        declared.stream().sorted(java.util.Comparator.comparing(Class::getName)).forEach(type -> all.add(get(type)));
-        return all;
+    private ResolvedRelation reverse(ModelMetadata<?> owner, RelationField field, ModelMetadata<?> target) {
+        List<ResolvedRelation> candidates = new ArrayList<>();
+        for (FieldMetadata foreignKey : target.foreignKeys()) {
+            ForeignKeyMetadata fk = foreignKey.foreignKey();
+            if (fk.target() == owner.type() && fk.relatedName().equals(field.name())) {
+                candidates.add(new ResolvedRelation(fk.unique() ? ResolvedRelation.Kind.REVERSE_ONE : ResolvedRelation.Kind.REVERSE_MANY,
+                        owner, field.name(), target, foreignKey, null, field));
+            }
+        }
+        for (RelationField other : target.relations()) {
+            if (other.declared() == RelationField.Declared.MANY_TO_MANY && other.target() == owner.type()
+                    && other.relatedName().equals(field.name())) {
+                candidates.add(new ResolvedRelation(ResolvedRelation.Kind.JOIN, owner, field.name(), target, null,
+                        joinTable(target, other, owner).reversed(), field));
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new ModelDefinitionException(owner.type(), field.name(), "is a @BackRef, but no field of " + target.name()
+                    + " points at " + owner.name() + " with relatedName = \"" + field.name() + "\"; declare "
+                    + "@ForeignKey(relatedName = \"" + field.name() + "\") Ref<" + owner.name() + "> (or @ManyToMany) in "
+                    + target.type().getName());
+        }
+        if (candidates.size() > 1) {
+            throw new ModelDefinitionException(owner.type(), field.name(), "is the reverse side of " + candidates.size()
+                    + " fields of " + target.name() + " (relatedName = \"" + field.name() + "\"); give each its own relatedName");
+        }
+        ResolvedRelation relation = candidates.get(0);
+        boolean one = relation.kind() == ResolvedRelation.Kind.REVERSE_ONE;
+        if (one != (field.declared() == RelationField.Declared.BACK_REF_ONE)) {
+            throw new ModelDefinitionException(owner.type(), field.name(), one
+                    ? "is a Relation, but " + target.name() + "." + relation.foreignKey().name()
+                    + " is a unique foreign key (one-to-one): declare the field as Ref<" + target.name() + ">"
+                    : "is a Ref, but its other side in " + target.name() + " is not a unique foreign key: declare the field as Relation<"
+                    + target.name() + ">, or the foreign key unique = true");
+        }
+        return relation;
+    }
+
+    /** The join table of a many-to-many declared by {@code source.field}, seen from {@code source}. */
+    private static JoinTable joinTable(ModelMetadata<?> source, RelationField field, ModelMetadata<?> target) {
+        String sourceColumn = source.table() + "_id";
+        String targetColumn = target.table() + "_id";
+        if (sourceColumn.equalsIgnoreCase(targetColumn)) {
+            sourceColumn = "from_id";
+            targetColumn = "to_id";
+        }
+        return new JoinTable(field.joinTable(), sourceColumn, source.id(), targetColumn, target.id());
     }
 
     /** The model classes listed in every {@value #INDEX_RESOURCE} visible to the class loader. */

@@ -203,7 +203,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
             if (!names.add(name)) {
                 continue;
             }
-            String declaration = attribute(modelType, name, field.asType(), pkg);
+            boolean foreignKey = field.getAnnotationMirrors().stream().anyMatch(annotation ->
+                    ((TypeElement) annotation.getAnnotationType().asElement()).getQualifiedName().contentEquals(API + "ForeignKey"));
+            String declaration = attribute(modelType, name, field.asType(), foreignKey, pkg);
             if (declaration != null) {
                 out.append("    public static final ").append(declaration).append(";\n");
             }
@@ -216,7 +218,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     }
 
     /** The declaration after {@code public static final}, or null when Ferro cannot store the type. */
-    private String attribute(String model, String name, TypeMirror type, PackageElement pkg) {
+    private String attribute(String model, String name, TypeMirror type, boolean foreignKey, PackageElement pkg) {
         String literal = '"' + name + '"';
         switch (type.getKind()) {
             case BOOLEAN:
@@ -237,7 +239,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         DeclaredType declared = (DeclaredType) type;
         if (!declared.getTypeArguments().isEmpty()) {
-            return null;
+            return relationship(model, name, declared, foreignKey, pkg);
         }
         TypeElement element = (TypeElement) declared.asElement();
         String qualified = element.getQualifiedName().toString();
@@ -261,6 +263,32 @@ public final class MetamodelProcessor extends AbstractProcessor {
             return typed("Attribute", model, name, literal, qualified);
         }
         return null;
+    }
+
+    /**
+     * {@code Ref<T>} with {@code @ForeignKey}: a {@code RefAttribute} (it filters on the key);
+     * {@code Relation<T>}, or {@code Ref<T>} on the reverse side of a one-to-one: a
+     * {@code RelationAttribute}. Both are prefetch paths. Null for any other generic type.
+     */
+    private String relationship(String model, String name, DeclaredType declared, boolean foreignKey, PackageElement pkg) {
+        String qualified = ((TypeElement) declared.asElement()).getQualifiedName().toString();
+        if (declared.getTypeArguments().size() != 1 || declared.getTypeArguments().get(0).getKind() != TypeKind.DECLARED) {
+            return null;
+        }
+        TypeElement target = (TypeElement) ((DeclaredType) declared.getTypeArguments().get(0)).asElement();
+        if (!accessible(target, pkg)) {
+            return null;
+        }
+        String targetType = target.getQualifiedName().toString();
+        String kind;
+        if (qualified.equals(API + "Relation")) {
+            kind = "RelationAttribute";
+        } else if (qualified.equals(API + "Ref")) {
+            kind = foreignKey ? "RefAttribute" : "RelationAttribute";
+        } else {
+            return null;
+        }
+        return typed(kind, model, name, '"' + name + '"', targetType);
     }
 
     private static String bool(String model, String name, String literal) {

@@ -5,7 +5,10 @@ import dev.ferro.Schema;
 import dev.ferro.SchemaMismatchException;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ForeignKeyMetadata;
 import dev.ferro.impl.metadata.IndexMetadata;
+import dev.ferro.impl.metadata.JoinTable;
+import dev.ferro.impl.metadata.Naming;
 import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.metadata.ValueKind;
@@ -25,7 +28,9 @@ import java.util.Map;
 
 /**
  * Creates, drops and checks tables from model metadata. Creation is idempotent: tables and indexes
- * use IF NOT EXISTS, and unique constraints are part of their table. Existing tables are never altered.
+ * use IF NOT EXISTS, and unique and foreign-key constraints are part of their table. Existing tables
+ * are never altered. Tables are created after the tables their foreign keys point at, and the join
+ * tables of many-to-many relations after both of their sides.
  */
 public final class SchemaManager implements Schema {
     private final ModelRegistry registry;
@@ -45,21 +50,65 @@ public final class SchemaManager implements Schema {
         for (ModelMetadata<?> model : registry.declared()) {
             create(model);
         }
+        for (JoinTable join : registry.declaredJoinTables()) {
+            createJoinTable(join);
+        }
     }
 
+    /** Creates these models' tables in the order given, then the join tables their many-to-many fields own. */
     @Override
     public void create(Class<?>... models) {
         for (Class<?> model : models) {
             create(registry.get(model));
         }
+        for (Class<?> model : models) {
+            for (JoinTable join : registry.joinTablesOf(model)) {
+                createJoinTable(join);
+            }
+        }
     }
 
+    /** Drops the join tables these models' many-to-many fields own, then their tables, in the order given. */
     @Override
     public void drop(Class<?>... models) {
+        for (Class<?> model : models) {
+            for (JoinTable join : registry.joinTablesOf(model)) {
+                run("DROP TABLE IF EXISTS " + dialect.quote(join.table()), registry.get(model));
+            }
+        }
         for (Class<?> model : models) {
             ModelMetadata<?> metadata = registry.get(model);
             run("DROP TABLE IF EXISTS " + dialect.quote(metadata.table()), metadata);
         }
+    }
+
+    /** The CREATE TABLE statement of a many-to-many's join table. */
+    public String createJoinTable(JoinTable join, ModelMetadata<?> owner, ModelMetadata<?> target) {
+        String table = join.table();
+        String owning = dialect.quote(join.ownerColumn());
+        String targeting = dialect.quote(join.targetColumn());
+        return "CREATE TABLE IF NOT EXISTS " + dialect.quote(table) + " ("
+                + owning + ' ' + dialect.columnType(join.ownerId()) + " NOT NULL, "
+                + targeting + ' ' + dialect.columnType(join.targetId()) + " NOT NULL, "
+                + foreignKey(Naming.constraintName("fk", table, List.of(join.ownerColumn())), join.ownerColumn(), owner.table(),
+                        owner.id().column(), "CASCADE") + ", "
+                + foreignKey(Naming.constraintName("fk", table, List.of(join.targetColumn())), join.targetColumn(), target.table(),
+                        target.id().column(), "CASCADE") + ", "
+                + "CONSTRAINT " + dialect.quote(Naming.constraintName("uq", table, List.of(join.ownerColumn(), join.targetColumn())))
+                + " UNIQUE (" + owning + ", " + targeting + "))" + dialect.tableOptions();
+    }
+
+    private void createJoinTable(JoinTable join) {
+        ModelMetadata<?> owner = registry.get(join.ownerId().model());
+        ModelMetadata<?> target = registry.get(join.targetId().model());
+        run(createJoinTable(join, owner, target), owner);
+        run("CREATE INDEX IF NOT EXISTS " + dialect.quote(Naming.constraintName("idx", join.table(), List.of(join.targetColumn())))
+                + " ON " + dialect.quote(join.table()) + " (" + dialect.quote(join.targetColumn()) + ")", owner);
+    }
+
+    private String foreignKey(String name, String column, String targetTable, String targetColumn, String onDelete) {
+        return "CONSTRAINT " + dialect.quote(name) + " FOREIGN KEY (" + dialect.quote(column) + ") REFERENCES "
+                + dialect.quote(targetTable) + " (" + dialect.quote(targetColumn) + ") ON DELETE " + onDelete;
     }
 
     @Override
@@ -99,6 +148,11 @@ public final class SchemaManager implements Schema {
             if (index.unique()) {
                 sql.append(", CONSTRAINT ").append(dialect.quote(index.name())).append(" UNIQUE (").append(columns(index)).append(')');
             }
+        }
+        for (FieldMetadata field : model.foreignKeys()) {
+            ForeignKeyMetadata fk = field.foreignKey();
+            sql.append(", ").append(foreignKey(fk.constraint(), field.column(), fk.targetTable(), fk.targetId().column(),
+                    fk.onDelete().sql()));
         }
         return sql.append(')').append(dialect.tableOptions()).toString();
     }

@@ -117,7 +117,7 @@ public final class ModelSql<M> {
     }
 
     /** The statement of a query shape, rendered on first use. */
-    String statement(Object shape, java.util.function.Supplier<String> render) {
+    public String statement(Object shape, java.util.function.Supplier<String> render) {
         String sql = shapes.get(shape);
         if (sql != null) {
             return sql;

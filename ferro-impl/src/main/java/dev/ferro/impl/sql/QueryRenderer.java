@@ -59,6 +59,11 @@ public final class QueryRenderer {
             params.add(field, checked(field, assignment.value()), sql);
         }
         tokens.add('|');
+        if (spec.scope() != null) {
+            tokens.add(spec.scope().sql());
+            params.values.add(spec.scope().key());
+            params.binders.add(spec.scope().binder());
+        }
         for (Condition<M> condition : spec.conditions()) {
             collect(condition, sql, tokens, params);
         }
@@ -100,14 +105,19 @@ public final class QueryRenderer {
             }
             case DELETE -> out.append("DELETE FROM ").append(sql.table());
         }
-        if (!spec.conditions().isEmpty()) {
+        if (spec.filtered()) {
             out.append(" WHERE ");
-            List<Condition<M>> conditions = spec.conditions();
-            for (int i = 0; i < conditions.size(); i++) {
-                if (i > 0) {
+            boolean first = true;
+            if (spec.scope() != null) {
+                out.append(spec.scope().sql());
+                first = false;
+            }
+            for (Condition<M> condition : spec.conditions()) {
+                if (!first) {
                     out.append(" AND ");
                 }
-                appendCondition(out, conditions.get(i), sql);
+                first = false;
+                appendCondition(out, condition, sql);
             }
         }
         if (kind == Kind.SELECT || (kind != Kind.UPDATE && kind != Kind.DELETE && spec.paged())) {
@@ -256,6 +266,13 @@ public final class QueryRenderer {
     }
 
     private static Object checked(FieldMetadata field, Object value) {
+        if (field.foreignKey() != null && value != null) {
+            if (!(value instanceof dev.ferro.Ref<?>)) {
+                throw new IllegalArgumentException(field + " is a Ref<" + field.foreignKey().target().getSimpleName() + ">, got "
+                        + value.getClass().getSimpleName() + " " + value);
+            }
+            value = field.foreignKey().keyOf(field, value);
+        }
         if (value != null && !field.type().isInstance(value)) {
             throw new IllegalArgumentException(field + " is " + field.type().getSimpleName() + ", got "
                     + value.getClass().getSimpleName() + " " + value);

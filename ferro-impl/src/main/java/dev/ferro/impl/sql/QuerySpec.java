@@ -2,17 +2,63 @@ package dev.ferro.impl.sql;
 
 import dev.ferro.Condition;
 import dev.ferro.Order;
+import dev.ferro.Prefetch;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a query asks for, independent of the database: filters (ANDed), ordering, paging.
- * {@code limit} and {@code offset} are -1 when not set.
+ * What a query asks for, independent of the database: filters (ANDed), ordering, paging, the
+ * relation it is scoped to (for {@code user.posts}) and the relations to prefetch.
+ * {@code limit} and {@code offset} are -1 when not set; {@code scope} is null when none.
  */
-public record QuerySpec<M>(List<Condition<M>> conditions, List<Order<M>> orders, long limit, long offset) {
+public record QuerySpec<M>(List<Condition<M>> conditions, List<Order<M>> orders, long limit, long offset, Scope scope,
+                           List<Prefetch<M>> prefetch) {
+
+    /**
+     * The filter that makes a query a relation's: an SQL condition built from model metadata only,
+     * with the owner's key as its one parameter.
+     */
+    public record Scope(String sql, Object key, ValueBinder binder) {
+    }
 
     public static <M> QuerySpec<M> all() {
-        return new QuerySpec<>(List.of(), List.of(), -1, -1);
+        return new QuerySpec<>(List.of(), List.of(), -1, -1, null, List.of());
+    }
+
+    public QuerySpec<M> where(Condition<M> condition) {
+        List<Condition<M>> all = new ArrayList<>(conditions);
+        all.add(condition);
+        return new QuerySpec<>(List.copyOf(all), orders, limit, offset, scope, prefetch);
+    }
+
+    public QuerySpec<M> orderBy(List<Order<M>> more) {
+        List<Order<M>> all = new ArrayList<>(orders);
+        all.addAll(more);
+        return new QuerySpec<>(conditions, List.copyOf(all), limit, offset, scope, prefetch);
+    }
+
+    public QuerySpec<M> limit(long count) {
+        return new QuerySpec<>(conditions, orders, count, offset, scope, prefetch);
+    }
+
+    public QuerySpec<M> offset(long count) {
+        return new QuerySpec<>(conditions, orders, limit, count, scope, prefetch);
+    }
+
+    public QuerySpec<M> scope(Scope relation) {
+        return new QuerySpec<>(conditions, orders, limit, offset, relation, prefetch);
+    }
+
+    public QuerySpec<M> prefetch(List<Prefetch<M>> more) {
+        List<Prefetch<M>> all = new ArrayList<>(prefetch);
+        all.addAll(more);
+        return new QuerySpec<>(conditions, orders, limit, offset, scope, List.copyOf(all));
+    }
+
+    /** Whether the rows are filtered at all (by a condition or a relation's scope). */
+    public boolean filtered() {
+        return !conditions.isEmpty() || scope != null;
     }
 
     public boolean hasLimit() {

@@ -1,6 +1,8 @@
 package dev.ferro.impl.validation;
 
 import dev.ferro.FerroException;
+import dev.ferro.Ref;
+import dev.ferro.impl.metadata.FieldMetadata;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.NoProviderFoundException;
@@ -9,6 +11,7 @@ import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -30,7 +33,28 @@ public final class ModelValidator implements AutoCloseable {
      * @throws ConstraintViolationException listing every violation, each with its property path
      */
     public void validate(Object model) {
+        validate(model, List.of());
+    }
+
+    /**
+     * Bean Validation, and the model's foreign keys: a required one must point somewhere, and none
+     * may point at a model that has no id yet.
+     *
+     * @throws ConstraintViolationException listing every violation, each with its property path
+     */
+    public void validate(Object model, List<FieldMetadata> foreignKeys) {
         Set<ConstraintViolation<Object>> violations = validator().validate(model);
+        for (FieldMetadata foreignKey : foreignKeys) {
+            Object ref = foreignKey.fieldValue(model);
+            String target = foreignKey.foreignKey().target().getSimpleName();
+            if (ref == null && !foreignKey.nullable()) {
+                violations = withViolation(violations, new ReferenceViolation(model, foreignKey.name(),
+                        "is required: set it to a Ref<" + target + ">", null));
+            } else if (ref != null && ((Ref<?>) ref).id() == null) {
+                violations = withViolation(violations, new ReferenceViolation(model, foreignKey.name(),
+                        "points at a " + target + " that has no id yet: save it first", ref));
+            }
+        }
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(model.getClass().getSimpleName() + " is invalid: " + describe(violations),
                     violations);
@@ -45,6 +69,13 @@ public final class ModelValidator implements AutoCloseable {
             throw new ConstraintViolationException(model.getSimpleName() + "." + field + " cannot be set to " + value + ": "
                     + describe(violations), violations);
         }
+    }
+
+    private static Set<ConstraintViolation<Object>> withViolation(Set<ConstraintViolation<Object>> violations,
+                                                                  ConstraintViolation<Object> violation) {
+        Set<ConstraintViolation<Object>> all = new java.util.LinkedHashSet<>(violations);
+        all.add(violation);
+        return all;
     }
 
     private static String describe(Set<ConstraintViolation<Object>> violations) {

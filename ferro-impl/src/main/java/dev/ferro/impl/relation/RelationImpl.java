@@ -1,0 +1,216 @@
+package dev.ferro.impl.relation;
+
+import dev.ferro.Assignment;
+import dev.ferro.Condition;
+import dev.ferro.Created;
+import dev.ferro.Order;
+import dev.ferro.Prefetch;
+import dev.ferro.Query;
+import dev.ferro.Relation;
+import dev.ferro.impl.metadata.ResolvedRelation;
+
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * A {@link Relation} handle: every query method goes to the target's query scoped to the owner,
+ * made on first use (a row read costs one small object per relation field, not a query object).
+ * {@link #all()} answers from the prefetched rows when there are some; a change of links drops them.
+ */
+public final class RelationImpl<T> implements Relation<T> {
+    private final RelationRuntime runtime;
+    private final ResolvedRelation relation;
+    private final Object ownerKey;
+    private Query<T> query;
+    private List<T> prefetched;
+
+    public RelationImpl(RelationRuntime runtime, ResolvedRelation relation, Object ownerKey) {
+        this.runtime = runtime;
+        this.relation = relation;
+        this.ownerKey = ownerKey;
+    }
+
+    /** Prefetch found these rows. */
+    @SuppressWarnings("unchecked")
+    public void resolve(List<?> rows) {
+        prefetched = (List<T>) List.copyOf(rows);
+    }
+
+    private Query<T> query() {
+        if (query == null) {
+            query = runtime.scoped(relation, ownerKey);
+        }
+        return query;
+    }
+
+    @Override
+    public boolean isLoaded() {
+        return prefetched != null;
+    }
+
+    @Override
+    public List<T> all() {
+        return prefetched != null ? prefetched : query().all();
+    }
+
+    @SafeVarargs
+    @Override
+    public final void add(T... targets) {
+        runtime.link(writable("add"), ownerKey, targets(targets));
+        prefetched = null;
+    }
+
+    @SafeVarargs
+    @Override
+    public final void remove(T... targets) {
+        runtime.unlink(writable("remove"), ownerKey, targets(targets));
+        prefetched = null;
+    }
+
+    @Override
+    public void clear() {
+        runtime.unlinkAll(writable("clear"), ownerKey);
+        prefetched = null;
+    }
+
+    @Override
+    public void set(Collection<? extends T> targets) {
+        runtime.relink(writable("set"), ownerKey, List.copyOf(Objects.requireNonNull(targets, "targets")));
+        prefetched = null;
+    }
+
+    private ResolvedRelation writable(String operation) {
+        if (relation.kind() != ResolvedRelation.Kind.JOIN) {
+            throw new UnsupportedOperationException(relation + "." + operation + "(...): " + relation
+                    + " is the reverse side of the foreign key " + relation.target().name() + "." + relation.foreignKey().name()
+                    + "; set that field and save the " + relation.target().name() + " instead");
+        }
+        return relation;
+    }
+
+    private static <T> List<T> targets(T[] targets) {
+        Objects.requireNonNull(targets, "targets");
+        for (T target : targets) {
+            Objects.requireNonNull(target, "a null model cannot be linked");
+        }
+        return Arrays.asList(targets);
+    }
+
+    // ---------------------------------------------------------------- Query, scoped to the owner
+
+    @Override
+    public Class<T> model() {
+        return query().model();
+    }
+
+    @Override
+    public Query<T> where(Condition<T> condition) {
+        return query().where(condition);
+    }
+
+    @Override
+    public Query<T> orderBy(List<Order<T>> orders) {
+        return query().orderBy(orders);
+    }
+
+    @Override
+    public Query<T> limit(long count) {
+        return query().limit(count);
+    }
+
+    @Override
+    public Query<T> offset(long count) {
+        return query().offset(count);
+    }
+
+    @Override
+    public Query<T> prefetch(List<Prefetch<T>> paths) {
+        return query().prefetch(paths);
+    }
+
+    @Override
+    public Optional<T> first() {
+        return query().first();
+    }
+
+    @Override
+    public T one() {
+        return query().one();
+    }
+
+    @Override
+    public T get(Object id) {
+        return query().get(id);
+    }
+
+    @Override
+    public Optional<T> find(Object id) {
+        return query().find(id);
+    }
+
+    @Override
+    public long count() {
+        return prefetched != null ? prefetched.size() : query().count();
+    }
+
+    @Override
+    public boolean exists() {
+        return prefetched != null ? !prefetched.isEmpty() : query().exists();
+    }
+
+    /** Inserts the model as one of the owner's: its foreign key set to the owner, or linked after the insert. */
+    @Override
+    public T create(T model) {
+        Objects.requireNonNull(model, "model");
+        prefetched = null;
+        return runtime.createIn(relation, ownerKey, query(), List.of(model)).get(0);
+    }
+
+    @Override
+    public List<T> createAll(List<T> models) {
+        prefetched = null;
+        return runtime.createIn(relation, ownerKey, query(), List.copyOf(models));
+    }
+
+    /** The owner's row matching the filters, or a new one from {@code factory}, created as one of the owner's. */
+    @Override
+    public Created<T> getOrCreate(Supplier<T> factory) {
+        Optional<T> found = query().first();
+        return found.isPresent() ? new Created<>(found.get(), false)
+                : new Created<>(create(Objects.requireNonNull(factory.get(), "getOrCreate factory returned null")), true);
+    }
+
+    @Override
+    public Created<T> updateOrCreate(Supplier<T> factory, Consumer<T> changes) {
+        Optional<T> found = query().first();
+        if (found.isPresent()) {
+            changes.accept(found.get());
+            return new Created<>(runtime.save(found.get()), false);
+        }
+        T candidate = Objects.requireNonNull(factory.get(), "updateOrCreate factory returned null");
+        changes.accept(candidate);
+        return new Created<>(create(candidate), true);
+    }
+
+    @Override
+    public long update(List<Assignment<T>> assignments) {
+        prefetched = null;
+        return query().update(assignments);
+    }
+
+    @Override
+    public long delete() {
+        prefetched = null;
+        return query().delete();
+    }
+
+    @Override
+    public String toString() {
+        return relation + " of " + ownerKey + (prefetched != null ? " (" + prefetched.size() + " prefetched)" : "");
+    }
+}
