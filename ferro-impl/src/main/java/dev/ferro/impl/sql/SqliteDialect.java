@@ -187,7 +187,8 @@ public final class SqliteDialect extends Dialect {
         if (message.contains("SQLITE_CONSTRAINT_UNIQUE") || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
             return ConstraintKind.UNIQUE;
         }
-        if (message.contains("SQLITE_CONSTRAINT_FOREIGNKEY")) {
+        // ON DELETE RESTRICT fires as a trigger inside SQLite: SQLITE_CONSTRAINT_TRIGGER, "FOREIGN KEY constraint failed".
+        if (message.contains("SQLITE_CONSTRAINT_FOREIGNKEY") || message.contains("FOREIGN KEY constraint failed")) {
             return ConstraintKind.FOREIGN_KEY;
         }
         if (message.contains("SQLITE_CONSTRAINT_NOTNULL")) {
