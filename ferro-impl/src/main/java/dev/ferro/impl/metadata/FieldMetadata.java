@@ -1,11 +1,7 @@
 package dev.ferro.impl.metadata;
 
-import java.lang.invoke.MethodHandle;
-
 /**
  * One persistent field of a model: its column and how to read and write it on an instance.
- * The accessors are method handles typed {@code (Object)Object} and {@code (Object,Object)void},
- * resolved once per class, so reading a row costs no reflection.
  *
  * <p>A foreign key is a column too: its type and kind are those of the target's id, {@link #get}
  * returns the key its {@code Ref} holds, and {@link #set} takes a {@code Ref}.
@@ -23,13 +19,12 @@ public final class FieldMetadata {
     private final int scale;
     private final boolean id;
     private final boolean generated;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
+    private final FieldAccess access;
     private final ForeignKeyMetadata foreignKey;
 
     FieldMetadata(Class<?> model, String name, String column, Class<?> type, ValueKind kind, boolean primitive,
                   boolean nullable, int length, int precision, int scale, boolean id, boolean generated,
-                  MethodHandle getter, MethodHandle setter, ForeignKeyMetadata foreignKey) {
+                  FieldAccess access, ForeignKeyMetadata foreignKey) {
         this.model = model;
         this.name = name;
         this.column = column;
@@ -42,8 +37,7 @@ public final class FieldMetadata {
         this.scale = scale;
         this.id = id;
         this.generated = generated;
-        this.getter = getter;
-        this.setter = setter;
+        this.access = access;
         this.foreignKey = foreignKey;
     }
 
@@ -115,13 +109,7 @@ public final class FieldMetadata {
 
     /** The field's own value: for a foreign key, the {@code Ref}. */
     public Object fieldValue(Object instance) {
-        try {
-            return (Object) getter.invokeExact(instance);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Cannot read " + this, e);
-        }
+        return access.read(instance);
     }
 
     /** Sets the field (a {@code Ref} for a foreign key); a null for a primitive field leaves its default in place. */
@@ -129,13 +117,7 @@ public final class FieldMetadata {
         if (value == null && primitive) {
             return;
         }
-        try {
-            setter.invokeExact(instance, value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Cannot write " + this, e);
-        }
+        access.write(instance, value);
     }
 
     /** Whether an id value means "not assigned yet": null, or zero for a primitive. */

@@ -186,7 +186,7 @@ public final class ModelReader {
                 foreignKey.onDelete(), foreignKey.unique(), constraint);
         return new FieldMetadata(model, field.getName(), columnName, targetId.type(), targetId.kind(), false,
                 foreignKey.nullable(), targetId.length(), targetId.precision(), targetId.scale(), false, false,
-                getter(model, field, lookup), setter(model, field, lookup), metadata);
+                access(model, field, lookup), metadata);
     }
 
     private static RelationField readRelation(Class<?> model, String table, Field field, MethodHandles.Lookup lookup) {
@@ -220,7 +220,7 @@ public final class ModelReader {
             checkIdentifier(model, field.getName(), "join table name", joinTable);
         }
         return new RelationField(model, field.getName(), target, declared, relatedName, joinTable,
-                getter(model, field, lookup), setter(model, field, lookup));
+                access(model, field, lookup));
     }
 
     /** The model a {@code Ref<T>} or {@code Relation<T>} field names. */
@@ -306,7 +306,7 @@ public final class ModelReader {
         }
         Class<?> boxed = box(declared);
         return new FieldMetadata(model, field.getName(), columnName, boxed, kind, primitive, nullable, length, precision, scale,
-                id != null, generated, getter(model, field, lookup), setter(model, field, lookup), null);
+                id != null, generated, access(model, field, lookup), null);
     }
 
     private static int stringLength(Field field, Column column) {
@@ -392,6 +392,10 @@ public final class ModelReader {
         } catch (IllegalAccessException e) {
             throw new ModelDefinitionException(type, null, "has a no-argument constructor Ferro cannot call: " + e.getMessage());
         }
+    }
+
+    private static FieldAccess access(Class<?> model, Field field, MethodHandles.Lookup lookup) {
+        return new FieldAccess(getter(model, field, lookup), setter(model, field, lookup), model.getSimpleName() + "." + field.getName());
     }
 
     /** A public getter ({@code getX}/{@code isX}) when the field is not public, else the field itself. */

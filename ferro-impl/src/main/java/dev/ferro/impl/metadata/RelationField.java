@@ -1,7 +1,5 @@
 package dev.ferro.impl.metadata;
 
-import java.lang.invoke.MethodHandle;
-
 /**
  * A relation field that has no column of its own: the reverse side of a foreign key
  * ({@code @BackRef}), or a many-to-many ({@code @ManyToMany}). What it maps to on the other side is
@@ -24,19 +22,17 @@ public final class RelationField {
     private final Declared declared;
     private final String relatedName;
     private final String joinTable;
-    private final MethodHandle getter;
-    private final MethodHandle setter;
+    private final FieldAccess access;
 
     RelationField(Class<?> model, String name, Class<?> target, Declared declared, String relatedName, String joinTable,
-                  MethodHandle getter, MethodHandle setter) {
+                  FieldAccess access) {
         this.model = model;
         this.name = name;
         this.target = target;
         this.declared = declared;
         this.relatedName = relatedName;
         this.joinTable = joinTable;
-        this.getter = getter;
-        this.setter = setter;
+        this.access = access;
     }
 
     public Class<?> model() {
@@ -66,23 +62,11 @@ public final class RelationField {
     }
 
     public Object get(Object instance) {
-        try {
-            return (Object) getter.invokeExact(instance);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Cannot read " + this, e);
-        }
+        return access.read(instance);
     }
 
     public void set(Object instance, Object value) {
-        try {
-            setter.invokeExact(instance, value);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new IllegalStateException("Cannot write " + this, e);
-        }
+        access.write(instance, value);
     }
 
     @Override
