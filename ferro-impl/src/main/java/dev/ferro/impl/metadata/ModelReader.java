@@ -194,12 +194,18 @@ public final class ModelReader {
         ManyToMany manyToMany = field.getAnnotation(ManyToMany.class);
         boolean isRef = field.getType() == Ref.class;
         if (isRef && !backRef) {
-            throw new ModelDefinitionException(model, field.getName(), "is a Ref without @ForeignKey or @BackRef");
+            throw new ModelDefinitionException(model, field.getName(), "is a Ref without @ForeignKey or @BackRef: mark it "
+                    + "@ForeignKey to store the target's key, or @BackRef for the reverse side of another model's unique foreign key");
+        }
+        if (!isRef && field.isAnnotationPresent(ForeignKey.class)) {
+            throw new ModelDefinitionException(model, field.getName(), "is a Relation with @ForeignKey, which goes on a Ref: "
+                    + "declare the foreign key as Ref<" + simpleTypeArgument(field) + ">");
         }
         if (!isRef && backRef == (manyToMany != null)) {
             throw new ModelDefinitionException(model, field.getName(), backRef
                     ? "has both @BackRef and @ManyToMany; the reverse side of a many-to-many is the @BackRef"
-                    : "is a Relation without @BackRef or @ManyToMany");
+                    : "is a Relation without @BackRef or @ManyToMany: mark it @BackRef for the reverse side of another "
+                    + "model's foreign key, or @ManyToMany for a many-to-many through a join table");
         }
         if (isRef && manyToMany != null) {
             throw new ModelDefinitionException(model, field.getName(), "is a Ref; a @ManyToMany must be a Relation");
@@ -221,6 +227,12 @@ public final class ModelReader {
         }
         return new RelationField(model, field.getName(), target, declared, relatedName, joinTable,
                 access(model, field, lookup));
+    }
+
+    /** The simple name of the type argument of a {@code Relation<T>} field, or {@code T} when it has none. */
+    private static String simpleTypeArgument(Field field) {
+        return field.getGenericType() instanceof ParameterizedType parameterized
+                && parameterized.getActualTypeArguments()[0] instanceof Class<?> argument ? argument.getSimpleName() : "T";
     }
 
     /** The model a {@code Ref<T>} or {@code Relation<T>} field names. */

@@ -181,27 +181,59 @@ public final class ModelRegistry {
             return;
         }
         RelationField reverse = target.relation(relatedName);
+        FieldMetadata column = reverse == null ? target.findField(relatedName) : null;
         String declaration = "@BackRef public " + (expected == RelationField.Declared.BACK_REF_ONE ? "Ref<" : "Relation<")
                 + owner.name() + "> " + relatedName;
-        if (reverse == null) {
-            throw new ModelDefinitionException(owner.type(), field, "defines a relationship to " + target.name()
-                    + " with relatedName = \"" + relatedName + "\", but " + target.name()
+        String problem = "defines a relationship to " + target.name() + " with relatedName = \"" + relatedName + "\", but ";
+        if (reverse == null && column == null) {
+            throw new ModelDefinitionException(owner.type(), field, problem + target.name()
                     + " does not have that field; declare " + declaration + " in " + target.type().getName());
         }
-        if (reverse.declared() != expected || reverse.target() != owner.type()) {
-            throw new ModelDefinitionException(owner.type(), field, "defines a relationship to " + target.name()
-                    + " with relatedName = \"" + relatedName + "\", but " + target.name() + "." + relatedName
-                    + " is not its reverse side; declare it as " + declaration);
+        if (reverse != null && reverse.declared() == expected && reverse.target() == owner.type()) {
+            return;
         }
+        String found = problem + target.name() + "." + relatedName + " is "
+                + (reverse != null ? describe(reverse) : describe(column));
+        boolean wrongShape = reverse != null && reverse.target() == owner.type() && reverse.declared() != RelationField.Declared.MANY_TO_MANY;
+        if (wrongShape && expected == RelationField.Declared.BACK_REF_ONE) {
+            throw new ModelDefinitionException(owner.type(), field, found + "; the reverse side of a unique foreign key "
+                    + "(one-to-one) is a Ref: declare it as " + declaration);
+        }
+        if (wrongShape) {
+            throw new ModelDefinitionException(owner.type(), field, found + "; the reverse side of "
+                    + (owner.findField(field) != null ? "a foreign key that is not unique" : "a @ManyToMany")
+                    + " is a Relation: declare it as " + declaration);
+        }
+        throw new ModelDefinitionException(owner.type(), field, found + ", not the reverse side of " + owner.name() + "." + field
+                + "; declare " + declaration + " in " + target.type().getName() + " (or choose another relatedName)");
+    }
+
+    /** How a field is declared, for messages: {@code a @BackRef Relation<Post>}. */
+    private static String describe(RelationField field) {
+        String target = field.target().getSimpleName();
+        return switch (field.declared()) {
+            case BACK_REF_MANY -> "a @BackRef Relation<" + target + ">";
+            case BACK_REF_ONE -> "a @BackRef Ref<" + target + ">";
+            case MANY_TO_MANY -> "a @ManyToMany Relation<" + target + ">";
+        };
+    }
+
+    private static String describe(FieldMetadata field) {
+        return field.foreignKey() != null
+                ? "a @ForeignKey Ref<" + field.foreignKey().target().getSimpleName() + ">"
+                : "a column of type " + field.type().getSimpleName();
     }
 
     private ResolvedRelation reverse(ModelMetadata<?> owner, RelationField field, ModelMetadata<?> target) {
         List<ResolvedRelation> candidates = new ArrayList<>();
+        // The fields of the target that point here, in the order of candidates: for messages.
+        List<String> otherSides = new ArrayList<>();
         for (FieldMetadata foreignKey : target.foreignKeys()) {
             ForeignKeyMetadata fk = foreignKey.foreignKey();
             if (fk.target() == owner.type() && fk.relatedName().equals(field.name())) {
                 candidates.add(new ResolvedRelation(fk.unique() ? ResolvedRelation.Kind.REVERSE_ONE : ResolvedRelation.Kind.REVERSE_MANY,
                         owner, field.name(), target, foreignKey, null, field));
+                otherSides.add(foreignKey.name());
             }
         }
         for (RelationField other : target.relations()) {
@@ -209,6 +241,7 @@ public final class ModelRegistry {
                     && other.relatedName().equals(field.name())) {
                 candidates.add(new ResolvedRelation(ResolvedRelation.Kind.JOIN, owner, field.name(), target, null,
                         joinTable(target, other, owner).reversed(), field));
+                otherSides.add(other.name());
             }
         }
         if (candidates.isEmpty()) {
@@ -219,16 +252,24 @@ public final class ModelRegistry {
         }
         if (candidates.size() > 1) {
             throw new ModelDefinitionException(owner.type(), field.name(), "is the reverse side of " + candidates.size()
-                    + " fields of " + target.name() + " (relatedName = \"" + field.name() + "\"); give each its own relatedName");
+                    + " fields of " + target.name() + " (" + String.join(", ", otherSides) + ") with relatedName = \""
+                    + field.name() + "\"; give each its own relatedName and its own @BackRef field");
         }
         ResolvedRelation relation = candidates.get(0);
+        String otherSide = target.name() + "." + otherSides.get(0);
         boolean one = relation.kind() == ResolvedRelation.Kind.REVERSE_ONE;
         if (one != (field.declared() == RelationField.Declared.BACK_REF_ONE)) {
-            throw new ModelDefinitionException(owner.type(), field.name(), one
-                    ? "is a Relation, but " + target.name() + "." + relation.foreignKey().name()
-                    + " is a unique foreign key (one-to-one): declare the field as Ref<" + target.name() + ">"
-                    : "is a Ref, but its other side in " + target.name() + " is not a unique foreign key: declare the field as Relation<"
-                    + target.name() + ">, or the foreign key unique = true");
+            String problem;
+            if (one) {
+                problem = "is a Relation, but " + otherSide + " is a unique foreign key (one-to-one): declare the field as Ref<"
+                        + target.name() + ">";
+            } else if (relation.kind() == ResolvedRelation.Kind.JOIN) {
+                problem = "is a Ref, but " + otherSide + " is a @ManyToMany: declare the field as Relation<" + target.name() + ">";
+            } else {
+                problem = "is a Ref, but " + otherSide + " is not a unique foreign key: declare the field as Relation<"
+                        + target.name() + ">, or make " + otherSide + " unique = true";
+            }
+            throw new ModelDefinitionException(owner.type(), field.name(), problem);
         }
         return relation;
     }

@@ -15,6 +15,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +24,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compiles a model class from source at run time, once per source, without the metamodel processor.
+ * Compiles model classes from source at run time, once per source, without the metamodel processor.
  *
  * <p>Models that Ferro must reject cannot live in the test sources: the processor would list them
  * in the model index ({@code META-INF/ferro/models}), which Ferro reads whenever it is connected
@@ -35,22 +36,42 @@ final class ModelSource {
             + "import dev.ferro.*;\n"
             + "import java.math.BigDecimal;\n";
     private static final Pattern CLASS_NAME = Pattern.compile("class\\s+(\\w+)");
-    private static final Map<String, Class<?>> COMPILED = new ConcurrentHashMap<>();
+    private static final Map<List<String>, List<Class<?>>> COMPILED = new ConcurrentHashMap<>();
 
     private ModelSource() {
     }
 
     /** The class declared by {@code source} (in package {@value #PACKAGE}, with dev.ferro.* imported). */
     static Class<?> compile(String source) {
-        return COMPILED.computeIfAbsent(source, ModelSource::doCompile);
+        return compileAll(source).get(0);
     }
 
-    private static Class<?> doCompile(String source) {
-        Matcher name = CLASS_NAME.matcher(source);
-        if (!name.find()) {
-            throw new IllegalArgumentException("No class in " + source);
+    /**
+     * The classes declared by {@code sources}, in their order, compiled together (so that they may
+     * name each other) into one class loader.
+     */
+    static List<Class<?>> compileAll(String... sources) {
+        return COMPILED.computeIfAbsent(List.of(sources), ModelSource::doCompile);
+    }
+
+    private static List<Class<?>> doCompile(List<String> sources) {
+        List<String> simpleNames = new ArrayList<>();
+        List<JavaFileObject> units = new ArrayList<>();
+        for (String source : sources) {
+            Matcher name = CLASS_NAME.matcher(source);
+            if (!name.find()) {
+                throw new IllegalArgumentException("No class in " + source);
+            }
+            String simpleName = name.group(1);
+            simpleNames.add(simpleName);
+            units.add(new SimpleJavaFileObject(URI.create("string:///" + PACKAGE.replace('.', '/') + "/"
+                    + simpleName + ".java"), JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return HEADER + source;
+                }
+            });
         }
-        String simpleName = name.group(1);
         try {
             Path classes = Files.createTempDirectory("ferro-model");
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
@@ -58,19 +79,16 @@ final class ModelSource {
             List<String> options = List.of("--release", "17", "-proc:none",
                     "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
             try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + PACKAGE.replace('.', '/') + "/"
-                        + simpleName + ".java"), JavaFileObject.Kind.SOURCE) {
-                    @Override
-                    public CharSequence getCharContent(boolean ignoreEncodingErrors) {
-                        return HEADER + source;
-                    }
-                };
-                if (!compiler.getTask(null, files, diagnostics, options, null, List.of(unit)).call()) {
-                    throw new IllegalStateException("Cannot compile " + simpleName + ": " + diagnostics.getDiagnostics());
+                if (!compiler.getTask(null, files, diagnostics, options, null, units).call()) {
+                    throw new IllegalStateException("Cannot compile " + simpleNames + ": " + diagnostics.getDiagnostics());
                 }
             }
             URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ModelSource.class.getClassLoader());
-            return Class.forName(PACKAGE + "." + simpleName, false, loader);
+            List<Class<?>> types = new ArrayList<>();
+            for (String simpleName : simpleNames) {
+                types.add(Class.forName(PACKAGE + "." + simpleName, false, loader));
+            }
+            return types;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ClassNotFoundException e) {

@@ -2,11 +2,17 @@ package dev.ferro.impl.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ferro.Attribute;
 import dev.ferro.BooleanAttribute;
+import dev.ferro.Condition;
 import dev.ferro.NumericAttribute;
+import dev.ferro.Prefetch;
+import dev.ferro.Ref;
+import dev.ferro.RefAttribute;
+import dev.ferro.RelationAttribute;
 import dev.ferro.SortableAttribute;
 import dev.ferro.TextAttribute;
 
@@ -275,6 +281,185 @@ class MetamodelProcessorTest {
 
         assertEquals(List.of(), c.problems());
         assertEquals(List.of("id", "title"), c.attributeNames("shop.Post_"));
+    }
+
+    /** A blog: every kind of relationship, each side declared. */
+    private static final String[] BLOG = {"""
+            package blog;
+
+            import dev.ferro.*;
+
+            @Model
+            public class User {
+                @Id public Long id;
+                public String name;
+                @BackRef public Relation<Post> posts;
+                @BackRef public Ref<Profile> profile;
+            }
+            """, """
+            package blog;
+
+            import dev.ferro.*;
+
+            @Model
+            public class Post {
+                @Id public Long id;
+                public String title;
+                @ForeignKey(relatedName = "posts", nullable = true, onDelete = OnDelete.SET_NULL) public Ref<User> author;
+                @ManyToMany(relatedName = "posts") public Relation<Tag> tags;
+                @BackRef public Relation<Comment> comments;
+            }
+            """, """
+            package blog;
+
+            import dev.ferro.*;
+
+            @Model
+            public class Comment {
+                @Id public Long id;
+                @ForeignKey(relatedName = "comments") public Ref<Post> post;
+            }
+            """, """
+            package blog;
+
+            import dev.ferro.*;
+
+            @Model
+            public class Tag {
+                @Id public Long id;
+                @BackRef public Relation<Post> posts;
+            }
+            """, """
+            package blog;
+
+            import dev.ferro.*;
+
+            @Model
+            public class Profile {
+                @Id public Long id;
+                @ForeignKey(relatedName = "profile", unique = true) public Ref<User> user;
+            }
+            """};
+
+    @Test
+    void foreignKeysAreRefAttributesAndOtherRelationsRelationAttributes() throws IOException {
+        Compilation c = Compilation.run(dir, BLOG);
+
+        assertEquals(List.of(), c.problems());
+        assertEquals("""
+                package blog;
+
+                import javax.annotation.processing.Generated;
+
+                @Generated("dev.ferro.impl.processor.MetamodelProcessor")
+                public final class Post_ {
+                    public static final dev.ferro.NumericAttribute<blog.Post, java.lang.Long> id = new dev.ferro.NumericAttribute<>(blog.Post.class, "id", java.lang.Long.class);
+                    public static final dev.ferro.TextAttribute<blog.Post> title = new dev.ferro.TextAttribute<>(blog.Post.class, "title");
+                    public static final dev.ferro.RefAttribute<blog.Post, blog.User> author = new dev.ferro.RefAttribute<>(blog.Post.class, "author", blog.User.class);
+                    public static final dev.ferro.RelationAttribute<blog.Post, blog.Tag> tags = new dev.ferro.RelationAttribute<>(blog.Post.class, "tags", blog.Tag.class);
+                    public static final dev.ferro.RelationAttribute<blog.Post, blog.Comment> comments = new dev.ferro.RelationAttribute<>(blog.Post.class, "comments", blog.Comment.class);
+
+                    private Post_() {
+                    }
+                }
+                """, c.generatedSource("blog.Post_"));
+        assertEquals("""
+                package blog;
+
+                import javax.annotation.processing.Generated;
+
+                @Generated("dev.ferro.impl.processor.MetamodelProcessor")
+                public final class User_ {
+                    public static final dev.ferro.NumericAttribute<blog.User, java.lang.Long> id = new dev.ferro.NumericAttribute<>(blog.User.class, "id", java.lang.Long.class);
+                    public static final dev.ferro.TextAttribute<blog.User> name = new dev.ferro.TextAttribute<>(blog.User.class, "name");
+                    public static final dev.ferro.RelationAttribute<blog.User, blog.Post> posts = new dev.ferro.RelationAttribute<>(blog.User.class, "posts", blog.Post.class);
+                    public static final dev.ferro.RelationAttribute<blog.User, blog.Profile> profile = new dev.ferro.RelationAttribute<>(blog.User.class, "profile", blog.Profile.class);
+
+                    private User_() {
+                    }
+                }
+                """, c.generatedSource("blog.User_"));
+        assertTrue(c.generatedSource("blog.Profile_").contains("    public static final dev.ferro.RefAttribute<blog.Profile, blog.User> user "
+                + "= new dev.ferro.RefAttribute<>(blog.Profile.class, \"user\", blog.User.class);\n"));
+        assertTrue(c.generatedSource("blog.Tag_").contains("    public static final dev.ferro.RelationAttribute<blog.Tag, blog.Post> posts "
+                + "= new dev.ferro.RelationAttribute<>(blog.Tag.class, \"posts\", blog.Post.class);\n"));
+        assertEquals(List.of("blog.Comment", "blog.Post", "blog.Profile", "blog.Tag", "blog.User"), c.index());
+    }
+
+    @Test
+    void relationAttributesTypeCheckAsFiltersAndPrefetchPaths() throws Exception {
+        List<String> sources = new ArrayList<>(List.of(BLOG));
+        sources.add("""
+                package blog;
+
+                import dev.ferro.*;
+                import java.util.List;
+
+                public class Uses {
+                    public static final Condition<Post> ORPHANS = Post_.author.isNull();
+                    public static final Condition<Post> BY_ALICE = Post_.author.eq(Ref.ofId(1L));
+                    public static final Prefetch<User> POSTS_AND_COMMENTS = Prefetch.path(User_.posts, Post_.comments);
+                    public static final Prefetch<Comment> AUTHORS = Prefetch.path(Comment_.post, Post_.author);
+                    public static final List<Prefetch<Post>> ALL = List.of(Post_.author, Post_.tags, Post_.comments);
+                    public static final Relationship<User, Profile> PROFILE = User_.profile;
+                    public static final Attribute<Profile, Ref<User>> OWNER = Profile_.user;
+                }
+                """);
+        Compilation c = Compilation.run(dir, sources.toArray(String[]::new));
+        assertEquals(List.of(), c.problems());
+
+        try (URLClassLoader loader = c.loader()) {
+            Class<?> user = loader.loadClass("blog.User");
+            Class<?> post = loader.loadClass("blog.Post");
+            Class<?> postMetamodel = loader.loadClass("blog.Post_");
+            Class<?> userMetamodel = loader.loadClass("blog.User_");
+            Class<?> uses = loader.loadClass("blog.Uses");
+
+            RefAttribute<?, ?> author = (RefAttribute<?, ?>) postMetamodel.getField("author").get(null);
+            assertEquals(post, author.model());
+            assertEquals("author", author.name());
+            assertEquals(user, author.target());
+            assertEquals(Ref.class, author.type());
+            RelationAttribute<?, ?> profile = (RelationAttribute<?, ?>) userMetamodel.getField("profile").get(null);
+            assertEquals(user, profile.model());
+            assertEquals(loader.loadClass("blog.Profile"), profile.target());
+            assertEquals("dev.ferro.RelationAttribute<blog.Post, blog.Tag>", postMetamodel.getField("tags").getGenericType().getTypeName());
+
+            Condition.IsNull<?> orphans = (Condition.IsNull<?>) uses.getField("ORPHANS").get(null);
+            assertSame(author, orphans.attribute());
+            assertFalse(orphans.negated());
+            Prefetch<?> path = (Prefetch<?>) uses.getField("POSTS_AND_COMMENTS").get(null);
+            assertEquals(List.of(userMetamodel.getField("posts").get(null), postMetamodel.getField("comments").get(null)), path.steps());
+        }
+    }
+
+    @Test
+    void aPrefetchPathThatDoesNotFollowTheRelationsDoesNotCompile() throws IOException {
+        List<String> sources = new ArrayList<>(List.of(BLOG));
+        sources.add("""
+                package blog;
+
+                import dev.ferro.*;
+
+                public class Wrong {
+                    // comments are Comments, whose path cannot go on with a relation of Post
+                    Prefetch<User> backwards = Prefetch.path(User_.posts, Prefetch.path(Post_.comments, Post_.tags));
+                }
+                """);
+        sources.add("""
+                package blog;
+
+                public class NoColumn {
+                    // a back reference has no column to filter on
+                    Object empty = User_.posts.isNull();
+                }
+                """);
+        Compilation c = Compilation.run(dir, sources.toArray(String[]::new));
+
+        assertFalse(c.success);
+        List<String> errorLocations = c.diagnostics.stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> d.getSource().getName() + ":" + d.getLineNumber()).sorted().collect(Collectors.toList());
+        assertEquals(List.of("/blog/NoColumn.java:5", "/blog/Wrong.java:7"), errorLocations);
     }
 
     @Test
