@@ -16,6 +16,7 @@ import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.IOException;
+import java.io.PushbackInputStream;
 import java.util.Comparator;
 import java.util.List;
 
@@ -54,6 +55,13 @@ public final class ErrorMappers {
     public static class MalformedJson implements ReaderInterceptor {
         @Override
         public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+            PushbackInputStream stream = new PushbackInputStream(context.getInputStream(), 1);
+            int first = stream.read();
+            if (first == -1) {
+                throw new BadRequestException("a JSON body is required");
+            }
+            stream.unread(first);
+            context.setInputStream(stream);
             Object body;
             try {
                 body = context.proceed();
@@ -61,7 +69,7 @@ public final class ErrorMappers {
                 throw new BadRequestException("malformed JSON", e);
             }
             if (body == null) {
-                throw new BadRequestException("a JSON body is required");
+                throw new BadRequestException("a JSON body is required");   // the JSON text null
             }
             return body;
         }

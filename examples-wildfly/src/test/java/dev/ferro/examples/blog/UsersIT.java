@@ -59,6 +59,7 @@ class UsersIT {
         expect(400, problem(400, "malformed JSON"), post("users", "[1]"));
         expect(400, problem(400, "malformed JSON"), post("users", "not json"));
         expect(400, problem(400, "a JSON body is required"), post("users", ""));
+        expect(400, problem(400, "a JSON body is required"), post("users", "null"));
     }
 
     @Test
