@@ -3,10 +3,12 @@ package dev.ferro;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.adapter.JsonbAdapter;
 import jakarta.json.spi.JsonProvider;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.List;
 
 /**
@@ -18,13 +20,11 @@ public final class JsonAdapters {
     }
 
     /**
-     * A {@link Ref} as its target's id, when known without a query: a JSON number for an integral
-     * id, a string for a String or UUID id. Read back as {@link Ref#ofId}: an integral number as a
-     * {@code Long} (Ferro converts it to the target's id type when it writes the model), any other
-     * number as a {@code BigDecimal}, a string as a {@code String}.
-     *
-     * <p>The adapted type is a {@link JsonValue} rather than {@code Object}: Yasson cannot write an
-     * adapter's {@code Object} result, and a null {@code JsonValue} leaves the property out.
+     * A {@link Ref} as its target's id, when known without a query; read back as {@link Ref#ofId}: a whole
+     * number as a {@code Long}, another number as a {@code BigDecimal}, a string as a {@code String}. Ferro
+     * converts the key to the target's id type when it writes the model; a key that does not fit is a
+     * validation error on the field. The JSON side is a JSON-P value, not {@code Object}: Yasson (3.0.4, in
+     * WildFly and Open Liberty) cannot write an adapted value whose declared type is {@code Object}.
      */
     public static final class RefAdapter implements JsonbAdapter<Ref<?>, JsonValue> {
         @Override
@@ -34,43 +34,44 @@ public final class JsonAdapters {
                 return null;
             }
             JsonProvider json = Json.PROVIDER;
-            if (id instanceof Long || id instanceof Integer || id instanceof Short) {
+            if (id instanceof Long || id instanceof Integer || id instanceof Short || id instanceof Byte) {
                 return json.createValue(((Number) id).longValue());
             }
             if (id instanceof BigDecimal decimal) {
                 return json.createValue(decimal);
             }
+            if (id instanceof BigInteger integer) {
+                return json.createValue(integer);
+            }
+            if (id instanceof Double || id instanceof Float) {
+                return json.createValue(((Number) id).doubleValue());
+            }
             return json.createValue(id.toString());
         }
 
         @Override
-        public Ref<?> adaptFromJson(JsonValue json) {
-            if (json == null) {
-                return null;
+        public Ref<?> adaptFromJson(JsonValue id) {
+            return switch (id.getValueType()) {
+                case NULL -> null;
+                case STRING -> Ref.ofId(((JsonString) id).getString());
+                case NUMBER -> Ref.ofId(key((JsonNumber) id));
+                default -> throw new JsonbException("A reference is the id of its target, a number or a string, not " + id);
+            };
+        }
+
+        private static Object key(JsonNumber number) {
+            if (number.isIntegral()) {
+                try {
+                    return number.longValueExact();
+                } catch (ArithmeticException beyondLong) {
+                    return number.bigDecimalValue();
+                }
             }
-            switch (json.getValueType()) {
-                case NULL:
-                    return null;
-                case NUMBER:
-                    JsonNumber number = (JsonNumber) json;
-                    BigDecimal value = number.bigDecimalValue();
-                    if (number.isIntegral() && value.compareTo(LONG_MIN) >= 0 && value.compareTo(LONG_MAX) <= 0) {
-                        return Ref.ofId(value.longValueExact());
-                    }
-                    return Ref.ofId(value);
-                case STRING:
-                    return Ref.ofId(((JsonString) json).getString());
-                default:
-                    throw new IllegalArgumentException("A Ref is read from its target's id, a JSON number or string, not "
-                            + json.getValueType() + " " + json);
-            }
+            return number.bigDecimalValue();
         }
     }
 
-    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
-    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
-
-    /** Looked up once: {@code jakarta.json.Json} would search for the provider on every value. */
+    /** The JSON-P provider, looked up once (a lookup per value would search the class path each time). */
     private static final class Json {
         static final JsonProvider PROVIDER = JsonProvider.provider();
     }

@@ -31,4 +31,14 @@ public record ForeignKeyMetadata(Class<?> target, String targetTable, FieldMetad
         }
         return targetId.coerce(key);
     }
+
+    /** Whether {@code key} can be converted to the target's id type. */
+    public boolean fits(Object key) {
+        try {
+            targetId.coerce(key);
+            return true;
+        } catch (IllegalArgumentException wrongType) {
+            return false;
+        }
+    }
 }

@@ -37,8 +37,8 @@ public final class ModelValidator implements AutoCloseable {
     }
 
     /**
-     * Bean Validation, and the model's foreign keys: a required one must point somewhere, and none
-     * may point at a model that has no id yet.
+     * Bean Validation, and the model's foreign keys: a required one must point somewhere, none may
+     * point at a model that has no id yet, and a key must fit the target's id type.
      *
      * @throws ConstraintViolationException listing every violation, each with its property path
      */
@@ -53,6 +53,10 @@ public final class ModelValidator implements AutoCloseable {
             } else if (ref != null && ((Ref<?>) ref).id() == null) {
                 violations = withViolation(violations, new ReferenceViolation(model, foreignKey.name(),
                         "points at a " + target + " that has no id yet: save it first", ref));
+            } else if (ref != null && !foreignKey.foreignKey().fits(((Ref<?>) ref).id())) {
+                // A key of the wrong type, as from JSON ("author": "x"): the client's mistake, not a failed write.
+                violations = withViolation(violations, new ReferenceViolation(model, foreignKey.name(),
+                        "is not a " + target + " id: " + ((Ref<?>) ref).id(), ref));
             }
         }
         if (!violations.isEmpty()) {

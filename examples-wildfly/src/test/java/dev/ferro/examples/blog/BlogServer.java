@@ -1,0 +1,233 @@
+package dev.ferro.examples.blog;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The server the integration tests talk to: started once per test run (one failsafe execution) with the blog's WAR,
+ * and stopped when the run ends, whether the tests passed or not (and by a shutdown hook if the JVM ends first).
+ * The build says which server and database through system properties (see the poms): {@code blog.server}
+ * ({@code wildfly} or {@code liberty}) in {@code blog.server.home}, on 127.0.0.1:{@code blog.port}; {@code blog.database}
+ * {@code h2} uses the WAR's embedded default, {@code postgresql} sets FERRO_URL for the server, as a user would.
+ *
+ * <p>Each run gets a server directory of its own under target/, so it never shares state with another run or
+ * with a server the user started from the same unpacked distribution.
+ */
+public final class BlogServer implements BeforeAllCallback {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+    /** The blog's tables, children first. */
+    private static final List<String> TABLES = List.of("blog_comment", "blog_post_tags", "blog_post", "blog_tag", "blog_user");
+
+    private static volatile URI base;
+
+    /** The blog's root, such as http://127.0.0.1:8580/blog/. */
+    public static URI base() {
+        return base;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Running running = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent(BlogServer.class, key -> start(), Running.class);
+        base = running.base;
+    }
+
+    private static String property(String name) {
+        String value = System.getProperty(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + name + " is not set: run the tests with ./mvnw verify");
+        }
+        return value;
+    }
+
+    private static Running start() {
+        String server = property("blog.server");
+        String database = property("blog.database");
+        Path home = Path.of(property("blog.server.home"));
+        int port = Integer.parseInt(property("blog.port"));
+        Path war = Path.of(property("blog.war"));
+        Path runDirectory = war.resolveSibling("blog-it-" + database);
+        try {
+            deleteTree(runDirectory);
+            Files.createDirectories(runDirectory);
+            ProcessBuilder builder = switch (server) {
+                case "wildfly" -> wildfly(home, runDirectory, war, port);
+                case "liberty" -> liberty(home, runDirectory, war, port);
+                default -> throw new IllegalStateException("blog.server must be wildfly or liberty, not " + server);
+            };
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(name -> name.startsWith("FERRO_"));
+            if (database.equals("postgresql")) {
+                String url = property("blog.postgresql.url");
+                String username = property("blog.postgresql.username");
+                dropTables(url, username);
+                environment.put("FERRO_URL", url);
+                environment.put("FERRO_USERNAME", username);
+            } else if (!database.equals("h2")) {
+                throw new IllegalStateException("blog.database must be h2 or postgresql, not " + database);
+            }
+            Path log = runDirectory.resolve("console.log");
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            Process process = builder.start();
+            Running running = new Running(process, URI.create("http://127.0.0.1:" + port + "/blog/"));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
+            running.awaitReady(log);
+            return running;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + server, e);
+        }
+    }
+
+    /** WildFly with its standalone directory copied for this run; port offset from 8080, HTTPS off (blog.server.config). */
+    private static ProcessBuilder wildfly(Path home, Path runDirectory, Path war, int port) throws IOException {
+        Path standalone = runDirectory.resolve("standalone");
+        copyTree(home.resolve("standalone/configuration"), standalone.resolve("configuration"));
+        Files.createDirectories(standalone.resolve("deployments"));
+        Files.copy(war, standalone.resolve("deployments/blog.war"), StandardCopyOption.REPLACE_EXISTING);
+        return new ProcessBuilder(home.resolve("bin/standalone.sh").toString(),
+                "-Djboss.server.base.dir=" + standalone,
+                "-Djboss.socket.binding.port-offset=" + (port - 8080),
+                "-Djboss.bind.address=127.0.0.1",
+                "-Djboss.bind.address.management=127.0.0.1",
+                "--yaml=" + property("blog.server.config"));
+    }
+
+    /** Open Liberty with a user directory of this run's: the server blog (blog.server.config), the WAR in dropins. */
+    private static ProcessBuilder liberty(Path home, Path runDirectory, Path war, int port) throws IOException {
+        Path serverDirectory = runDirectory.resolve("usr/servers/blog");
+        copyTree(Path.of(property("blog.server.config")), serverDirectory);
+        Files.createDirectories(serverDirectory.resolve("dropins"));
+        Files.copy(war, serverDirectory.resolve("dropins/blog.war"), StandardCopyOption.REPLACE_EXISTING);
+        Properties ports = new Properties();
+        ports.setProperty("http.port", String.valueOf(port));
+        ports.setProperty("https.port", property("blog.https.port"));
+        try (var out = Files.newBufferedWriter(serverDirectory.resolve("bootstrap.properties"))) {
+            ports.store(out, "Ports of the integration tests");
+        }
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/server").toString(), "run", "blog");
+        builder.environment().put("WLP_USER_DIR", runDirectory.resolve("usr").toString());
+        return builder;
+    }
+
+    /** The tables of an earlier run, so that every run starts from an empty database and can expect exact ids. */
+    private static void dropTables(String url, String username) {
+        try (Connection connection = DriverManager.getConnection(url, username, "");
+             Statement statement = connection.createStatement()) {
+            for (String table : TABLES) {
+                statement.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot reach PostgreSQL at " + url + " as " + username
+                    + " (-Dferro.examples.postgresql.url=..., or -Dferro.examples.postgresql.skip=true)", e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                Path copy = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            List<Path> all = new ArrayList<>(paths.toList());
+            java.util.Collections.reverse(all);
+            for (Path path : all) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** A started server; closing it (JUnit does, at the end of the run) stops it. */
+    static final class Running implements AutoCloseable {
+        private final Process process;
+        private final URI base;
+
+        Running(Process process, URI base) {
+            this.process = process;
+            this.base = base;
+        }
+
+        /** Until the blog answers: the server is up and the WAR deployed. */
+        void awaitReady(Path log) {
+            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+            HttpRequest probe = HttpRequest.newBuilder(base.resolve("users?limit=1")).timeout(Duration.ofSeconds(10)).build();
+            long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("The server stopped while starting (exit " + process.exitValue() + "); see " + log);
+                }
+                try {
+                    if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // Not listening yet.
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                sleep();
+            }
+            stop();
+            throw new IllegalStateException("The blog did not answer on " + base + " within " + START_TIMEOUT + "; see " + log);
+        }
+
+        private static void sleep() {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** SIGTERM to the server's JVM and to its start script (a clean shutdown), SIGKILL after 60 s. */
+        synchronized void stop() {
+            List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+            all.add(process.toHandle());
+            all.forEach(ProcessHandle::destroy);
+            for (ProcessHandle handle : all) {
+                try {
+                    handle.onExit().get(60, TimeUnit.SECONDS);
+                } catch (Exception stillRunning) {
+                    handle.destroyForcibly();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            stop();
+        }
+    }
+}
