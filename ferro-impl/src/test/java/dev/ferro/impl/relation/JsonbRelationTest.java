@@ -1,17 +1,22 @@
 package dev.ferro.impl.relation;
 
+import dev.ferro.Query;
 import dev.ferro.Ref;
-import dev.ferro.impl.testing.DatabaseTest;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * How models with relations go through JSON-B: JSON is written from what is in memory and never
@@ -19,18 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * out before), the reverse side of a one-to-one is its row's id once loaded; an id read from JSON
  * becomes a foreign key that Ferro saves.
  */
-class JsonbRelationTest extends DatabaseTest {
+class JsonbRelationTest extends RelationTestBase {
     private final Jsonb jsonb = JsonbBuilder.create();
 
     private RelUser alice;
     private RelPost post;
-
-    @Override
-    protected Class<?>[] models() {
-        // Every Rel* model, so that the tables of one that points at rel_user never block dropping it.
-        return new Class<?>[] {RelUser.class, RelTag.class, RelCategory.class, RelPost.class, RelComment.class, RelProfile.class,
-                RelMessage.class};
-    }
 
     @AfterEach
     void closeJsonb() throws Exception {
@@ -167,5 +165,38 @@ class JsonbRelationTest extends DatabaseTest {
         RelPost received = jsonb.fromJson("{\"title\":\"x\",\"author\":null}", RelPost.class);
 
         assertNull(received.author);
+    }
+
+    @Test
+    void aKeyInJsonThatIsNotAnIdOfTheTargetIsAViolationOnTheFieldBeforeAnySql() {
+        RelUser alice = user("alice");
+        RelPost post = post("Hello", alice);
+        Query<RelComment> comments = ferro.query(RelComment.class);
+        log.clear();
+
+        for (String key : List.of("\"x\"", "\"" + post.id + "\"", "1.5")) {
+            RelComment comment = jsonb.fromJson("{\"body\":\"Hi\",\"post\":" + key + "}", RelComment.class);
+
+            ConstraintViolationException refused = assertThrows(ConstraintViolationException.class, () -> comments.create(comment));
+
+            ConstraintViolation<?> violation = refused.getConstraintViolations().iterator().next();
+            assertEquals(1, refused.getConstraintViolations().size());
+            assertEquals("post", violation.getPropertyPath().toString());
+            assertEquals("is not a RelPost id: " + key.replace("\"", ""), violation.getMessage());
+        }
+        assertEquals(0, log.count());
+        assertEquals(0, comments.count());
+    }
+
+    @Test
+    void aReferenceThatIsNotANumberOrAStringIsMalformedJson() {
+        JsonbException refused = assertThrows(JsonbException.class,
+                () -> jsonb.fromJson("{\"body\":\"Hi\",\"post\":{\"id\":1}}", RelComment.class));
+
+        Throwable cause = refused;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        assertEquals("A reference is the id of its target, a number or a string, not {\"id\":1}", cause.getMessage());
     }
 }
