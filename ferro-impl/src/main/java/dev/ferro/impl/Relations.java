@@ -1,6 +1,8 @@
 package dev.ferro.impl;
 
+import dev.ferro.FerroException;
 import dev.ferro.Query;
+import dev.ferro.UniqueViolationException;
 import dev.ferro.Ref;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.hydration.RelationBinder;
@@ -188,8 +190,14 @@ final class Relations implements RelationRuntime {
                 statement.executeBatch();
                 executor.executed(sql, keys.size());
             } catch (SQLException e) {
-                throw executor.translator().translate(e, relation.owner(), "link " + relation + " of " + ownerKey + " to "
-                        + relation.target().name() + " " + keys);
+                String action = "link " + relation + " of " + ownerKey + " to " + relation.target().name() + " " + keys;
+                FerroException failure = executor.translator().translate(e, relation.owner(), action);
+                if (failure instanceof UniqueViolationException) {
+                    // The join table is no model's, so the translator cannot name its constraint.
+                    throw new UniqueViolationException("Duplicate link: " + action + " violates unique constraint "
+                            + join.uniqueConstraint() + " of " + join.table(), relation.owner().type(), join.uniqueConstraint(), e);
+                }
+                throw failure;
             }
             return null;
         });

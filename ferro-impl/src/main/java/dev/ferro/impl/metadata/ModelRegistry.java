@@ -282,7 +282,8 @@ public final class ModelRegistry {
             sourceColumn = "from_id";
             targetColumn = "to_id";
         }
-        return new JoinTable(field.joinTable(), sourceColumn, source.id(), targetColumn, target.id());
+        return new JoinTable(field.joinTable(), sourceColumn, source.id(), targetColumn, target.id(),
+                Naming.constraintName("uq", field.joinTable(), List.of(sourceColumn, targetColumn)));
     }
 
     /** The model classes listed in every {@value #INDEX_RESOURCE} visible to the class loader. */

@@ -94,7 +94,7 @@ public final class SchemaManager implements Schema {
                         owner.id().column(), "CASCADE") + ", "
                 + foreignKey(Naming.constraintName("fk", table, List.of(join.targetColumn())), join.targetColumn(), target.table(),
                         target.id().column(), "CASCADE") + ", "
-                + "CONSTRAINT " + dialect.quote(Naming.constraintName("uq", table, List.of(join.ownerColumn(), join.targetColumn())))
+                + "CONSTRAINT " + dialect.quote(join.uniqueConstraint())
                 + " UNIQUE (" + owning + ", " + targeting + "))" + dialect.tableOptions();
     }
 

@@ -59,6 +59,8 @@ class ManyToManyTest extends RelationTestBase {
 
         java.posts.add(post, second);
         jakarta.posts.add(second);
+        UniqueViolationException duplicate = assertThrows(UniqueViolationException.class, () -> java.posts.add(post));
+        assertEquals("uq_rel_post_tags_rel_post_id_rel_tag_id", duplicate.constraint());
 
         assertEquals(List.of("java"), tagsOf(post));
         assertEquals(List.of("jakarta", "java"), tagsOf(second));
@@ -106,6 +108,7 @@ class ManyToManyTest extends RelationTestBase {
         UniqueViolationException error = assertThrows(UniqueViolationException.class, () -> post.tags.add(sql, java));
 
         assertEquals(RelPost.class, error.model());
+        assertEquals("uq_rel_post_tags_rel_post_id_rel_tag_id", error.constraint());
         assertEquals(List.of("java"), tagsOf(post));
     }
 
