@@ -3,6 +3,7 @@ package dev.ferro.cdi;
 import dev.ferro.Ferro;
 import dev.ferro.FerroException;
 import dev.ferro.FerroOptions;
+import dev.ferro.SqlListener;
 import dev.ferro.impl.FerroImpl;
 import dev.ferro.impl.FerroProviderImpl;
 import dev.ferro.impl.transaction.UnitOfWork;
@@ -28,7 +29,8 @@ import java.util.logging.Logger;
 
 /**
  * Produces the application's {@link Ferro} from MicroProfile Config, binds its unit of work to the
- * request scope; {@link FerroExtension} starts it while the deployment is validated.
+ * request scope; {@link FerroExtension} starts it while the deployment is validated. Every bean of type
+ * {@link SqlListener} is told about each statement (for logging, metrics, or counting statements in tests).
  */
 @ApplicationScoped
 public class FerroBeans {
@@ -46,6 +48,9 @@ public class FerroBeans {
     @Inject
     Instance<ValidatorFactory> validatorFactories;
 
+    @Inject
+    Instance<SqlListener> listeners;
+
     private volatile ApplicationValidatorFactory validatorFactory;
 
     @Produces
@@ -53,6 +58,9 @@ public class FerroBeans {
     public Ferro ferro() {
         FerroConfig config = FerroConfig.read(ConfigProvider.getConfig());
         FerroOptions options = config.options().models(extension.models().toArray(Class<?>[]::new));
+        for (SqlListener listener : listeners) {
+            options = options.listener(listener);
+        }
         if (validatorFactories.isResolvable()) {
             validatorFactory = new ApplicationValidatorFactory(validatorFactories.get());
             options = options.validatorFactory(validatorFactory);

@@ -3,7 +3,6 @@ package dev.ferro.cdi;
 import dev.ferro.FerroException;
 import dev.ferro.Model;
 import dev.ferro.ModelDefinitionException;
-import dev.ferro.impl.metadata.ModelReader;
 import dev.ferro.impl.metadata.ModelRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +17,7 @@ import dev.ferro.Ferro;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +25,8 @@ import java.util.Set;
 /**
  * Ferro's portable extension. It finds every {@code @Model} class of the deployment, from the
  * compile-time index ({@code META-INF/ferro/models}, which works in every bean discovery mode and on
- * every container) and from the classes CDI scans; reports a model that cannot be mapped as a
- * deployment problem naming the class and the field; and registers one {@code Query<M>} bean per
+ * every container) and from the classes CDI scans; reports a model that cannot be mapped, or a relation
+ * whose two sides do not match, as a deployment problem naming the classes and the field; and registers one {@code Query<M>} bean per
  * model beside the {@link Ferro} bean of {@link FerroBeans}.
  *
  * <p>Models are data, not beans: where discovery sees them ({@code bean-discovery-mode="all"}),
@@ -55,11 +55,13 @@ public class FerroExtension implements Extension {
     void registerQueries(@Observes AfterBeanDiscovery discovery) {
         List<Class<?>> sorted = new ArrayList<>(models);
         sorted.sort(Comparator.comparing(Class::getName));
+        // Relations are checked here too: each side against the other, so a relatedName without its @BackRef is a
+        // deployment problem naming both models, not a failure of Ferro's start.
+        invalid.addAll(new ModelRegistry().problems(sorted));
+        Set<Class<?>> faulty = new HashSet<>();
+        invalid.forEach(problem -> faulty.add(problem.model()));
         for (Class<?> model : sorted) {
-            try {
-                ModelReader.read(model);
-            } catch (ModelDefinitionException e) {
-                invalid.add(e);
+            if (faulty.contains(model)) {
                 continue;
             }
             valid.add(model);
