@@ -16,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.validation.ValidatorFactory;
@@ -48,9 +49,6 @@ public class FerroBeans {
     @Inject
     Instance<ValidatorFactory> validatorFactories;
 
-    @Inject
-    Instance<SqlListener> listeners;
-
     private volatile ApplicationValidatorFactory validatorFactory;
 
     @Produces
@@ -58,8 +56,9 @@ public class FerroBeans {
     public Ferro ferro() {
         FerroConfig config = FerroConfig.read(ConfigProvider.getConfig());
         FerroOptions options = config.options().models(extension.models().toArray(Class<?>[]::new));
-        for (SqlListener listener : listeners) {
-            options = options.listener(listener);
+        for (Bean<?> listener : extension.listeners()) {
+            options = options.listener((SqlListener) beanManager.getReference(listener, SqlListener.class,
+                    beanManager.createCreationalContext(listener)));
         }
         if (validatorFactories.isResolvable()) {
             validatorFactory = new ApplicationValidatorFactory(validatorFactories.get());

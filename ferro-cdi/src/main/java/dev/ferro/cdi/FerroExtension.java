@@ -3,15 +3,18 @@ package dev.ferro.cdi;
 import dev.ferro.FerroException;
 import dev.ferro.Model;
 import dev.ferro.ModelDefinitionException;
+import dev.ferro.SqlListener;
 import dev.ferro.impl.metadata.ModelRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import dev.ferro.Ferro;
 
@@ -36,6 +39,7 @@ public class FerroExtension implements Extension {
     private final Set<Class<?>> models = new LinkedHashSet<>();
     private final List<Class<?>> valid = new ArrayList<>();
     private final List<ModelDefinitionException> invalid = new ArrayList<>();
+    private final List<Bean<?>> listeners = new ArrayList<>();
 
     void addFerroBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         models.addAll(ModelRegistry.indexedModels(loader()));
@@ -49,6 +53,18 @@ public class FerroExtension implements Extension {
         if (model.isAnnotationPresent(Model.class)) {
             models.add(model);
             type.veto();
+        }
+    }
+
+    /**
+     * Collected here rather than resolved through {@code Instance<SqlListener>}: the extension's own beans live in
+     * its library's bean archive, and some servers (Payara) do not let a library's beans resolve the beans of
+     * {@code WEB-INF/classes}; every bean of the deployment passes by this observer.
+     */
+    void collectListener(@Observes ProcessBean<?> event) {
+        Bean<?> bean = event.getBean();
+        if (bean.getTypes().contains(SqlListener.class)) {
+            listeners.add(bean);
         }
     }
 
@@ -111,6 +127,11 @@ public class FerroExtension implements Extension {
             return failure;
         }
         return new FerroException(message.strip().replaceAll("\\s*\\R\\s*", " "), failure);
+    }
+
+    /** The beans of the deployment whose types include {@link SqlListener}. */
+    List<Bean<?>> listeners() {
+        return List.copyOf(listeners);
     }
 
     /** The valid models of the deployment, by class name. */
