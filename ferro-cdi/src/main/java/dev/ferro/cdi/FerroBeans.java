@@ -3,6 +3,7 @@ package dev.ferro.cdi;
 import dev.ferro.Ferro;
 import dev.ferro.FerroException;
 import dev.ferro.FerroOptions;
+import dev.ferro.SqlListener;
 import dev.ferro.impl.FerroImpl;
 import dev.ferro.impl.FerroProviderImpl;
 import dev.ferro.impl.transaction.UnitOfWork;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.validation.ValidatorFactory;
@@ -28,7 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * Produces the application's {@link Ferro} from MicroProfile Config, binds its unit of work to the
- * request scope; {@link FerroExtension} starts it while the deployment is validated.
+ * request scope; {@link FerroExtension} starts it while the deployment is validated. Every bean of type
+ * {@link SqlListener} is told about each statement (for logging, metrics, or counting statements in tests).
  */
 @ApplicationScoped
 public class FerroBeans {
@@ -53,6 +56,10 @@ public class FerroBeans {
     public Ferro ferro() {
         FerroConfig config = FerroConfig.read(ConfigProvider.getConfig());
         FerroOptions options = config.options().models(extension.models().toArray(Class<?>[]::new));
+        for (Bean<?> listener : extension.listeners()) {
+            options = options.listener((SqlListener) beanManager.getReference(listener, SqlListener.class,
+                    beanManager.createCreationalContext(listener)));
+        }
         if (validatorFactories.isResolvable()) {
             validatorFactory = new ApplicationValidatorFactory(validatorFactories.get());
             options = options.validatorFactory(validatorFactory);

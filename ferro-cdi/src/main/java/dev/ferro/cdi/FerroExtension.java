@@ -3,21 +3,24 @@ package dev.ferro.cdi;
 import dev.ferro.FerroException;
 import dev.ferro.Model;
 import dev.ferro.ModelDefinitionException;
-import dev.ferro.impl.metadata.ModelReader;
+import dev.ferro.SqlListener;
 import dev.ferro.impl.metadata.ModelRegistry;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 import dev.ferro.Ferro;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +28,8 @@ import java.util.Set;
 /**
  * Ferro's portable extension. It finds every {@code @Model} class of the deployment, from the
  * compile-time index ({@code META-INF/ferro/models}, which works in every bean discovery mode and on
- * every container) and from the classes CDI scans; reports a model that cannot be mapped as a
- * deployment problem naming the class and the field; and registers one {@code Query<M>} bean per
+ * every container) and from the classes CDI scans; reports a model that cannot be mapped, or a relation
+ * whose two sides do not match, as a deployment problem naming the classes and the field; and registers one {@code Query<M>} bean per
  * model beside the {@link Ferro} bean of {@link FerroBeans}.
  *
  * <p>Models are data, not beans: where discovery sees them ({@code bean-discovery-mode="all"}),
@@ -36,6 +39,7 @@ public class FerroExtension implements Extension {
     private final Set<Class<?>> models = new LinkedHashSet<>();
     private final List<Class<?>> valid = new ArrayList<>();
     private final List<ModelDefinitionException> invalid = new ArrayList<>();
+    private final List<Bean<?>> listeners = new ArrayList<>();
 
     void addFerroBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
         models.addAll(ModelRegistry.indexedModels(loader()));
@@ -52,14 +56,28 @@ public class FerroExtension implements Extension {
         }
     }
 
+    /**
+     * Collected here rather than resolved through {@code Instance<SqlListener>}: the extension's own beans live in
+     * its library's bean archive, and some servers (Payara) do not let a library's beans resolve the beans of
+     * {@code WEB-INF/classes}; every bean of the deployment passes by this observer.
+     */
+    void collectListener(@Observes ProcessBean<?> event) {
+        Bean<?> bean = event.getBean();
+        if (bean.getTypes().contains(SqlListener.class)) {
+            listeners.add(bean);
+        }
+    }
+
     void registerQueries(@Observes AfterBeanDiscovery discovery) {
         List<Class<?>> sorted = new ArrayList<>(models);
         sorted.sort(Comparator.comparing(Class::getName));
+        // Relations are checked here too: each side against the other, so a relatedName without its @BackRef is a
+        // deployment problem naming both models, not a failure of Ferro's start.
+        invalid.addAll(new ModelRegistry().problems(sorted));
+        Set<Class<?>> faulty = new HashSet<>();
+        invalid.forEach(problem -> faulty.add(problem.model()));
         for (Class<?> model : sorted) {
-            try {
-                ModelReader.read(model);
-            } catch (ModelDefinitionException e) {
-                invalid.add(e);
+            if (faulty.contains(model)) {
                 continue;
             }
             valid.add(model);
@@ -109,6 +127,11 @@ public class FerroExtension implements Extension {
             return failure;
         }
         return new FerroException(message.strip().replaceAll("\\s*\\R\\s*", " "), failure);
+    }
+
+    /** The beans of the deployment whose types include {@link SqlListener}. */
+    List<Bean<?>> listeners() {
+        return List.copyOf(listeners);
     }
 
     /** The valid models of the deployment, by class name. */

@@ -14,6 +14,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -35,31 +36,50 @@ final class ModelCompiler {
 
     /** The class {@code source} declares, in package {@value #PACKAGE} with {@code dev.ferro.*} imported. */
     static Class<?> compile(String source) {
-        Matcher name = CLASS_NAME.matcher(source);
-        if (!name.find()) {
-            throw new IllegalArgumentException("No class in " + source);
+        return compileTogether(source).get(0);
+    }
+
+    /**
+     * The classes these sources declare, one per source and in their order, compiled together into one
+     * class loader so that they may refer to each other (the two sides of a relation).
+     */
+    static List<Class<?>> compileTogether(String... sources) {
+        List<String> names = new ArrayList<>();
+        for (String source : sources) {
+            Matcher name = CLASS_NAME.matcher(source);
+            if (!name.find()) {
+                throw new IllegalArgumentException("No class in " + source);
+            }
+            names.add(name.group(1));
         }
-        String simpleName = name.group(1);
         try {
             Path classes = Files.createTempDirectory("ferro-cdi-model");
             JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
             DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
             List<String> options = List.of("--release", "17", "-proc:none",
                     "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
-            try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-                JavaFileObject unit = new SimpleJavaFileObject(URI.create("string:///" + PACKAGE.replace('.', '/') + "/"
-                        + simpleName + ".java"), JavaFileObject.Kind.SOURCE) {
+            List<JavaFileObject> units = new ArrayList<>();
+            for (int i = 0; i < sources.length; i++) {
+                String source = sources[i];
+                units.add(new SimpleJavaFileObject(URI.create("string:///" + PACKAGE.replace('.', '/') + "/"
+                        + names.get(i) + ".java"), JavaFileObject.Kind.SOURCE) {
                     @Override
                     public CharSequence getCharContent(boolean ignoreEncodingErrors) {
                         return HEADER + source;
                     }
-                };
-                if (!compiler.getTask(null, files, diagnostics, options, null, List.of(unit)).call()) {
-                    throw new IllegalStateException("Cannot compile " + simpleName + ": " + diagnostics.getDiagnostics());
+                });
+            }
+            try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+                if (!compiler.getTask(null, files, diagnostics, options, null, units).call()) {
+                    throw new IllegalStateException("Cannot compile " + names + ": " + diagnostics.getDiagnostics());
                 }
             }
             URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, ModelCompiler.class.getClassLoader());
-            return Class.forName(PACKAGE + "." + simpleName, false, loader);
+            List<Class<?>> compiled = new ArrayList<>();
+            for (String name : names) {
+                compiled.add(Class.forName(PACKAGE + "." + name, false, loader));
+            }
+            return compiled;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (ClassNotFoundException e) {
