@@ -125,7 +125,7 @@ class PostsIT {
 
         expect(204, "", post("posts/" + id + "/tags/" + java));
         expect(204, "", post("posts/" + id + "/tags/" + sql));
-        expect(409, "{\"status\":409,\"message\":\"duplicate value\"}", post("posts/" + id + "/tags/" + java));
+        expect(409, conflict("duplicate value", "uq_blog_post_tags_blog_post_id_blog_tag_id"), post("posts/" + id + "/tags/" + java));
         expect(404, problem(404, "Tag with id 777777 not found"), post("posts/" + id + "/tags/777777"));
         expect(200, "{\"id\":" + id + ",\"title\":\"Linked\",\"body\":\"About Linked\",\"author\":" + author + ",\"tags\":["
                 + tagJson(java, "link-java") + "," + tagJson(sql, "link-sql") + "],\"comments\":[]}", get("posts/" + id));
