@@ -60,8 +60,8 @@ public enum BenchDatabase {
             return null;
         }
         String url = url();
-        try (Connection ignored = DriverManager.getConnection(url, user(), password())) {
-            return null;
+        try (Connection connection = DriverManager.getConnection(url, user(), password())) {
+            return connection.isValid(5) ? null : "PostgreSQL at " + url + " does not answer";
         } catch (SQLException e) {
             return "PostgreSQL is not reachable at " + url + ": " + e.getMessage();
         }

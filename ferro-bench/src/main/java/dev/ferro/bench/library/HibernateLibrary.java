@@ -34,7 +34,7 @@ public final class HibernateLibrary implements BenchLibrary {
                 .setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, String.valueOf(DataSet.PEOPLE))
                 .setProperty(AvailableSettings.ORDER_INSERTS, "true")
                 .setProperty(AvailableSettings.HBM2DDL_AUTO, "none");
-        configuration.getProperties().put(AvailableSettings.DATASOURCE, dataSource);
+        configuration.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource);
         sessions = configuration.buildSessionFactory();
     }
 
