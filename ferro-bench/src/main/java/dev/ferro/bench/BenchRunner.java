@@ -1,0 +1,134 @@
+package dev.ferro.bench;
+
+import dev.ferro.bench.library.Libraries;
+import dev.ferro.bench.report.ResultTable;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Runs the benchmarks with one of three profiles and writes {@code <out>/<profile>.json} (JMH) and
+ * {@code <out>/<profile>.md} (the table). Started by {@code bench.sh}, which puts the class path together.
+ *
+ * <pre>
+ * BenchRunner tiny|quick|full [--databases=h2,postgresql] [--libraries=jdbc,ferro,...]
+ *                             [--workloads=insert,select,get,filter,prefetch,concurrentGet] [--out=target/bench]
+ * </pre>
+ */
+public final class BenchRunner {
+    public static final List<String> WORKLOADS = List.of("insert", "select", "get", "filter", "prefetch", "concurrentGet");
+
+    /** Forks, warm-up and measurement of a profile. */
+    public record Profile(String name, int forks, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime) {
+        static Profile of(String name) {
+            return switch (name) {
+                // Proves every cell runs: one fork, one short measured iteration, no warm-up.
+                case "tiny" -> new Profile(name, 1, 0, TimeValue.milliseconds(100), 1, TimeValue.milliseconds(100));
+                // Under 10 minutes on 2 cores: one fork per cell, a short warm-up, four measured half-seconds
+                // (an operation longer than an iteration still runs whole, so slow cells take longer).
+                case "quick" -> new Profile(name, 1, 2, TimeValue.milliseconds(500), 4, TimeValue.milliseconds(500));
+                case "full" -> new Profile(name, 3, 5, TimeValue.seconds(1), 5, TimeValue.seconds(2));
+                default -> throw new IllegalArgumentException("Unknown profile " + name + ": tiny, quick or full");
+            };
+        }
+    }
+
+    private BenchRunner() {
+    }
+
+    public static void main(String[] args) throws RunnerException, IOException {
+        if (args.length == 0) {
+            throw new IllegalArgumentException("Usage: BenchRunner tiny|quick|full [--databases=..] [--libraries=..] [--workloads=..] [--out=..]");
+        }
+        Profile profile = Profile.of(args[0]);
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : Arrays.copyOfRange(args, 1, args.length)) {
+            String[] pair = arg.replaceFirst("^--", "").split("=", 2);
+            if (pair.length != 2) {
+                throw new IllegalArgumentException("Expected --name=value, got " + arg);
+            }
+            options.put(pair[0], pair[1]);
+        }
+        List<String> libraries = list(options.get("libraries"), Libraries.NAMES);
+        List<String> workloads = list(options.get("workloads"), WORKLOADS);
+        List<String> databases = list(options.get("databases"), List.of("h2", "postgresql"));
+        Path out = Path.of(options.getOrDefault("out", "target/bench"));
+        Files.createDirectories(out);
+
+        Map<String, String> skipped = new LinkedHashMap<>();
+        List<String> reachable = new ArrayList<>();
+        for (String database : databases) {
+            String reason = BenchDatabase.of(database).unavailableReason();
+            if (reason == null) {
+                reachable.add(database);
+            } else {
+                skipped.put(database, reason);
+                System.err.println("Skipping " + database + ": " + reason);
+            }
+        }
+        Path json = out.resolve(profile.name() + ".json");
+        Path markdown = out.resolve(profile.name() + ".md");
+        if (!reachable.isEmpty()) {
+            ChainedOptionsBuilder jmh = new OptionsBuilder()
+                    .include(includePattern(workloads))
+                    .param("library", libraries.toArray(String[]::new))
+                    .param("database", reachable.toArray(String[]::new))
+                    .forks(profile.forks())
+                    .warmupIterations(profile.warmups())
+                    .warmupTime(profile.warmupTime())
+                    .measurementIterations(profile.iterations())
+                    .measurementTime(profile.iterationTime())
+                    .addProfiler(GCProfiler.class)
+                    // The same heap for every library; a fixed size keeps heap resizing out of the numbers.
+                    .jvmArgs("-Xms2g", "-Xmx2g")
+                    .shouldFailOnError(false)
+                    .resultFormat(ResultFormatType.JSON)
+                    .result(json.toString());
+            new Runner(jmh.build()).run();
+        } else {
+            Files.writeString(json, "[]");
+        }
+        String command = "ferro-bench/bench.sh " + String.join(" ", args);
+        ResultTable.write(json, markdown, new ResultTable.Run(profile.name(), command, libraries, workloads, databases, skipped));
+        System.out.println("Results: " + json.toAbsolutePath() + "\nTable:   " + markdown.toAbsolutePath());
+    }
+
+    private static String includePattern(List<String> workloads) {
+        List<String> single = workloads.stream().filter(w -> !w.equals("concurrentGet")).toList();
+        List<String> patterns = new ArrayList<>();
+        if (!single.isEmpty()) {
+            patterns.add("Workloads\\.(" + String.join("|", single) + ")");
+        }
+        if (workloads.contains("concurrentGet")) {
+            patterns.add("ConcurrentGet\\.concurrentGet");
+        }
+        return "^dev\\.ferro\\.bench\\.jmh\\.(" + String.join("|", patterns) + ")$";
+    }
+
+    private static List<String> list(String value, List<String> all) {
+        if (value == null || value.isBlank()) {
+            return all;
+        }
+        List<String> chosen = Arrays.stream(value.split(",")).map(String::strip).map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        for (String name : chosen) {
+            if (all.stream().noneMatch(name::equalsIgnoreCase)) {
+                throw new IllegalArgumentException("Unknown name " + name + "; one of " + all);
+            }
+        }
+        return all.stream().filter(name -> chosen.contains(name.toLowerCase(Locale.ROOT))).toList();
+    }
+}

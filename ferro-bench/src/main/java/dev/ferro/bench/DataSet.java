@@ -1,0 +1,87 @@
+package dev.ferro.bench;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * The rows every library reads, and the values each workload asks for. Everything is a function of
+ * a row number, so the smoke test can say exactly which rows a workload must return.
+ */
+public final class DataSet {
+    public static final int PEOPLE = 10_000;
+    public static final int AUTHORS = 100;
+    public static final int TAGS = 50;
+    public static final int POSTS = 1_000;
+    /** The get-by-id workload's calls per operation. */
+    public static final int GETS = 10_000;
+    /** The filter workload's queries per operation, and each query's page size. */
+    public static final int FILTERS = 1_000;
+    public static final int PAGE = 50;
+
+    private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 0, 0);
+
+    private DataSet() {
+    }
+
+    public static String username(int i) {
+        return String.format("user%05d", i);
+    }
+
+    public static String email(int i) {
+        return username(i) + "@example.com";
+    }
+
+    public static int age(int i) {
+        return 18 + (i * 7) % 60;
+    }
+
+    public static double score(int i) {
+        return (i * 37 % 1000) / 10.0;
+    }
+
+    public static boolean active(int i) {
+        return i % 3 != 0;
+    }
+
+    public static LocalDateTime createdAt(int i) {
+        return EPOCH.plusMinutes(i);
+    }
+
+    public static String authorName(int a) {
+        return "author" + a;
+    }
+
+    public static String tagName(int t) {
+        return "tag" + t;
+    }
+
+    public static String postTitle(int p) {
+        return "Post " + p;
+    }
+
+    public static long postAuthor(int p) {
+        return (p - 1) % AUTHORS + 1;
+    }
+
+    /** Three different tags per post. */
+    public static List<Long> postTags(int p) {
+        return List.of((long) (p % TAGS + 1), (long) ((p + 17) % TAGS + 1), (long) ((p + 34) % TAGS + 1));
+    }
+
+    /** The k-th id the get-by-id workload asks for: every id once, in a scattered order (7919 is prime). */
+    public static long getId(int k) {
+        return (k * 7919L) % PEOPLE + 1;
+    }
+
+    /**
+     * The k-th filter: ages {@code [minAge(k), minAge(k) + 1]} (about 220 active rows to order, of
+     * 10,000), active only, best score first, then id.
+     */
+    public static int minAge(int k) {
+        return 18 + k % 50;
+    }
+
+    public static int maxAge(int k) {
+        return minAge(k) + 1;
+    }
+}

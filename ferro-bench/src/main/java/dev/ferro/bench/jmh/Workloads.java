@@ -1,0 +1,54 @@
+package dev.ferro.bench.jmh;
+
+import dev.ferro.bench.DataSet;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The single-threaded workloads. One operation is the whole workload (10,000 gets, 1,000 filters),
+ * so each score is the time of the workload as the issue states it.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class Workloads {
+
+    /** Insert 10,000 new rows in one batch, in one transaction, ids read back where the library can. */
+    @Benchmark
+    public List<?> insert(InsertState state) {
+        return state.bench.insertPeople();
+    }
+
+    /** Select 10,000 rows into objects. */
+    @Benchmark
+    public List<?> select(LibraryState state) {
+        return state.bench.selectPeople();
+    }
+
+    /** Get by id, 10,000 times, each id once. */
+    @Benchmark
+    public void get(LibraryState state, Blackhole sink) {
+        for (int k = 0; k < DataSet.GETS; k++) {
+            sink.consume(state.bench.getPerson(DataSet.getId(k)));
+        }
+    }
+
+    /** Filter, order and take 50 rows, 1,000 times, over 50 different age ranges. */
+    @Benchmark
+    public void filter(LibraryState state, Blackhole sink) {
+        for (int k = 0; k < DataSet.FILTERS; k++) {
+            sink.consume(state.bench.filterPeople(DataSet.minAge(k), DataSet.maxAge(k)));
+        }
+    }
+
+    /** 1,000 posts with their author and tags: Ferro's prefetch, the peers' eager loading, three hand-written queries. */
+    @Benchmark
+    public List<?> prefetch(LibraryState state) {
+        return state.bench.postsWithAuthorAndTags();
+    }
+}
