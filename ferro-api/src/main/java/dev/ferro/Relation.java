@@ -13,6 +13,11 @@ import java.util.List;
  * by {@code prefetch}, which answers from memory until the relation is changed through
  * {@link #add}, {@link #remove}, {@link #clear} or {@link #set}.
  *
+ * <p>{@code create}, {@code createAll}, {@code getOrCreate} and {@code updateOrCreate} make the new
+ * rows the owner's: their foreign key is set to the owner, or they are linked to it. Unlike
+ * {@link Query#getOrCreate}, the relation's {@code getOrCreate} does not recover from a concurrent
+ * insert of the same row: the unique constraint's exception reaches the caller.
+ *
  * <p>Ferro sets relation fields when it reads or creates a model; in a model made with
  * {@code new} and not yet saved, the field is null.
  *

@@ -93,7 +93,7 @@ public final class FerroImpl implements Ferro {
             // Not computeIfAbsent: binding a model's relations reads (and may query-bind) other models.
             ModelMetadata<M> metadata = registry.get(model);
             query = new QueryImpl<>(new ModelOperations<>(metadata, dialect, executor, transactions, validator,
-                    relations.binderFor(metadata), prefetcher), QuerySpec.all());
+                    relations.binderFor(metadata), prefetcher, registry), QuerySpec.all());
             QueryImpl<?> raced = queries.putIfAbsent(model, query);
             query = raced != null ? raced : query;
         }

@@ -12,6 +12,7 @@ import dev.ferro.impl.hydration.RelationBinder;
 import dev.ferro.impl.metadata.JoinTable;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ModelMetadata;
+import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.ModelSql;
 import dev.ferro.impl.sql.QueryRenderer;
@@ -50,11 +51,13 @@ final class ModelOperations<M> {
     private final String insertAction;
     private final RelationBinder relations;
     private final Prefetcher prefetcher;
+    private final ModelRegistry registry;
 
     @SuppressWarnings("unchecked")
     ModelOperations(ModelMetadata<M> model, Dialect dialect, Executor executor, TransactionManager transactions,
-                    ModelValidator validator, RelationBinder relations, Prefetcher prefetcher) {
+                    ModelValidator validator, RelationBinder relations, Prefetcher prefetcher, ModelRegistry registry) {
         this.model = model;
+        this.registry = registry;
         this.sql = new ModelSql<>(model, dialect);
         this.relations = relations;
         this.prefetcher = prefetcher;
@@ -250,6 +253,7 @@ final class ModelOperations<M> {
             int count = executor.update(unit.connection(), new Statement(sql.deleteById(), new Object[] {key},
                     new ValueBinder[] {sql.binders()[0]}), model, "delete " + model.name() + " " + key);
             unit.identityMap().remove(model.type(), key);
+            evictChangedByDelete(unit);
             return count;
         });
         if (deleted == 0) {
@@ -334,8 +338,16 @@ final class ModelOperations<M> {
         return transactions.run(unit -> {
             int count = executor.update(unit.connection(), statement, model, "delete " + model.name() + " rows");
             unit.identityMap().evict(model.type());
+            evictChangedByDelete(unit);
             return (long) count;
         });
+    }
+
+    /** Rows that ON DELETE CASCADE removed or SET NULL changed must not be answered from the identity map. */
+    private void evictChangedByDelete(UnitOfWork unit) {
+        for (Class<?> changed : registry.changedByDeleteOf(model.type())) {
+            unit.identityMap().evict(changed);
+        }
     }
 
     // ---------------------------------------------------------------- JDBC

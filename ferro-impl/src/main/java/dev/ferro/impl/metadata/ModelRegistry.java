@@ -145,6 +145,30 @@ public final class ModelRegistry {
         return previous != null ? previous : resolved;
     }
 
+    /**
+     * The models whose rows the database changes when a row of {@code type} is deleted: those with a
+     * foreign key to it that is {@code CASCADE} or {@code SET_NULL}, and, through cascades, theirs.
+     * Only models read so far can have instances in memory, so only those are looked at.
+     */
+    public Set<Class<?>> changedByDeleteOf(Class<?> type) {
+        Set<Class<?>> changed = new LinkedHashSet<>();
+        java.util.Deque<Class<?>> deleted = new java.util.ArrayDeque<>(List.of(type));
+        while (!deleted.isEmpty()) {
+            Class<?> parent = deleted.pop();
+            for (ModelMetadata<?> model : models.values()) {
+                for (FieldMetadata foreignKey : model.foreignKeys()) {
+                    dev.ferro.OnDelete rule = foreignKey.foreignKey().onDelete();
+                    if (foreignKey.foreignKey().target() == parent
+                            && (rule == dev.ferro.OnDelete.CASCADE || rule == dev.ferro.OnDelete.SET_NULL)
+                            && changed.add(model.type()) && rule == dev.ferro.OnDelete.CASCADE) {
+                        deleted.push(model.type());
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
     /** One relationship of a model by field name, or null when the field is none. */
     public ResolvedRelation relationship(Class<?> type, String name) {
         return relationships(type).get(name);

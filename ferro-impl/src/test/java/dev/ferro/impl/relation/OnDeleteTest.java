@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each rule is enforced by the database itself: these tests delete rows, they do not read DDL. */
 class OnDeleteTest extends DatabaseTest {
@@ -106,5 +107,23 @@ class OnDeleteTest extends DatabaseTest {
         ferro.delete(lonely);
 
         assertEquals(1, ferro.query(RelOwner.class).count());
+    }
+
+    @Test
+    void rowsTheDatabaseDeletedOrChangedAreNotAnsweredFromTheIdentityMap() {
+        RelOwner owner = owner("parent");
+        RelCascadeChild cascaded = ferro.query(RelCascadeChild.class).create(new RelCascadeChild(owner));
+        RelSetNullChild emptied = ferro.query(RelSetNullChild.class).create(new RelSetNullChild(owner));
+
+        ferro.transaction(() -> {
+            RelCascadeChild before = ferro.query(RelCascadeChild.class).get(cascaded.id);
+            RelSetNullChild held = ferro.query(RelSetNullChild.class).get(emptied.id);
+            assertEquals(owner.id, held.owner.<Long>id());
+
+            ferro.delete(ferro.query(RelOwner.class).get(owner.id));
+
+            assertTrue(ferro.query(RelCascadeChild.class).find(before.id).isEmpty());
+            assertNull(ferro.query(RelSetNullChild.class).get(emptied.id).owner);
+        });
     }
 }
