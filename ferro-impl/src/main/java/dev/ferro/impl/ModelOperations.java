@@ -106,11 +106,18 @@ final class ModelOperations<M> {
                 rows -> hydrator.readAll(rows, unit.identityMap()), model, selectAction);
     }
 
+    /** Takes each row a join-table query found, with the owner key it is linked to. */
+    @FunctionalInterface
+    interface LinkSink<M> {
+        void linked(Object ownerKey, M target);
+    }
+
     /**
-     * The rows linked through a join table to one of {@code ownerKeys}, each with the owner key it
-     * is linked to, in id order (for prefetch): {@code SELECT t.*, j.owner FROM target t JOIN join j ...}.
+     * The rows linked through a join table to one of {@code ownerKeys}, each handed to {@code sink}
+     * with the owner key it is linked to, in id order (for prefetch):
+     * {@code SELECT t.*, j.owner FROM target t JOIN join j ...}.
      */
-    List<Map.Entry<Object, M>> selectLinked(UnitOfWork unit, JoinTable join, List<Object> ownerKeys) {
+    void selectLinked(UnitOfWork unit, JoinTable join, List<Object> ownerKeys, LinkSink<M> sink) {
         String text = sql.statement(new InShape(join.table() + "." + join.ownerColumn(), ownerKeys.size()), () -> {
             StringBuilder out = new StringBuilder("SELECT ");
             for (FieldMetadata field : sql.fields()) {
@@ -126,13 +133,13 @@ final class ModelOperations<M> {
         java.util.Arrays.fill(binders, dialect.binder(join.ownerId()));
         ValueReader ownerReader = dialect.reader(join.ownerId());
         int ownerColumn = sql.fields().length + 1;
-        return executor.query(unit.connection(), new Statement(text, ownerKeys.toArray(), binders), rows -> {
-            List<Map.Entry<Object, M>> linked = new ArrayList<>();
+        // Straight to the sink: a row costs no pair object and no list of pairs.
+        executor.query(unit.connection(), new Statement(text, ownerKeys.toArray(), binders), rows -> {
             while (rows.next()) {
                 M target = hydrator.read(rows, unit.identityMap());
-                linked.add(Map.entry(ownerReader.read(rows, ownerColumn), target));
+                sink.linked(ownerReader.read(rows, ownerColumn), target);
             }
-            return linked;
+            return null;
         }, model, selectAction);
     }
 

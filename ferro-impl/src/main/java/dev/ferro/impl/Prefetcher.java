@@ -19,23 +19,23 @@ import java.util.Set;
 
 /**
  * Loads the relations of rows already read, one level at a time: per relation, one
- * {@code ... IN (keys)} query for every row together (one per {@value #CHUNK} keys), then the
+ * {@code ... IN (keys)} query for every row together (one per {@code Dialect.maxInListKeys()} keys), then the
  * results are attached to each row's {@code Ref} or {@code Relation}. A nested path goes on from
  * the targets just loaded. Everything runs in the unit of work the rows were read in.
  */
 final class Prefetcher {
-    /**
-     * Keys per statement: well under every database's cap on bound parameters (999 in SQLite
-     * builds before 3.32, 32767 in PostgreSQL's JDBC driver), so large sets take several statements.
-     */
-    static final int CHUNK = 500;
-
     private final FerroImpl ferro;
     private final Relations relations;
+    /**
+     * Keys per statement ({@link dev.ferro.impl.sql.Dialect#maxInListKeys()}): under the database's
+     * cap on bound parameters, so large sets take several statements.
+     */
+    private final int chunk;
 
-    Prefetcher(FerroImpl ferro, Relations relations) {
+    Prefetcher(FerroImpl ferro, Relations relations, int chunk) {
         this.ferro = ferro;
         this.relations = relations;
+        this.chunk = chunk;
     }
 
     /** Resolves a path against the model it starts from; throws when a step does not fit. */
@@ -128,10 +128,10 @@ final class Prefetcher {
         Map<Object, List<Object>> byOwner = new HashMap<>();
         Map<Object, Boolean> distinct = new IdentityHashMap<>();
         for (List<Object> chunk : chunks(keysOf(rows, ownerId))) {
-            for (Map.Entry<Object, ?> link : targets.selectLinked(unit, relation.join(), chunk)) {
-                byOwner.computeIfAbsent(link.getKey(), key -> new ArrayList<>()).add(link.getValue());
-                distinct.put(link.getValue(), Boolean.TRUE);
-            }
+            targets.selectLinked(unit, relation.join(), chunk, (ownerKey, target) -> {
+                byOwner.computeIfAbsent(ownerKey, key -> new ArrayList<>()).add(target);
+                distinct.put(target, Boolean.TRUE);
+            });
         }
         attach(relation, rows, ownerId, byOwner);
         return new ArrayList<>(distinct.keySet());
@@ -157,33 +157,33 @@ final class Prefetcher {
         return keys;
     }
 
-    private static List<List<Object>> chunks(Set<Object> keys) {
+    private List<List<Object>> chunks(Set<Object> keys) {
         List<List<Object>> chunks = new ArrayList<>();
-        List<Object> chunk = new ArrayList<>(Math.min(keys.size(), CHUNK));
+        List<Object> current = new ArrayList<>(Math.min(keys.size(), chunk));
         for (Object key : keys) {
-            chunk.add(key);
-            if (chunk.size() == CHUNK) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>(CHUNK);
+            current.add(key);
+            if (current.size() == chunk) {
+                chunks.add(current);
+                current = new ArrayList<>(chunk);
             }
         }
-        if (!chunk.isEmpty()) {
-            chunks.add(padded(chunk));
+        if (!current.isEmpty()) {
+            chunks.add(padded(current));
         }
         return chunks;
     }
 
     /**
-     * The last chunk, its length rounded up to a power of two (or {@value #CHUNK}) by repeating its
+     * The last chunk, its length rounded up to a power of two (or the chunk size) by repeating its
      * last key: the IN list matches the same rows, and a model has a few dozen prefetch statement
      * shapes to render and cache instead of one per length.
      */
-    private static List<Object> padded(List<Object> chunk) {
-        int size = Math.min(Integer.highestOneBit(chunk.size() - 1) << 1, CHUNK);
-        Object last = chunk.get(chunk.size() - 1);
-        while (chunk.size() < size) {
-            chunk.add(last);
+    private List<Object> padded(List<Object> keys) {
+        int size = Math.min(Integer.highestOneBit(keys.size() - 1) << 1, chunk);
+        Object last = keys.get(keys.size() - 1);
+        while (keys.size() < size) {
+            keys.add(last);
         }
-        return chunk;
+        return keys;
     }
 }

@@ -126,6 +126,15 @@ public abstract class Dialect {
         return escaped ? pattern : pattern.replace("!", "!!");
     }
 
+    /**
+     * The most keys a prefetch puts in one {@code IN (...)} list: a thousand, so that the usual
+     * page of rows takes one statement, as a hand-written query would; far below the caps of
+     * PostgreSQL's driver (32,767 bound values), MariaDB (65,535) and H2 (none).
+     */
+    public int maxInListKeys() {
+        return 1_000;
+    }
+
     // ---------------------------------------------------------------- generated keys
 
     /** Prepares an INSERT that returns the generated id. */
