@@ -41,12 +41,17 @@ public final class Hydrator<M> {
         this.relations = relations;
     }
 
-    /** The model of the current row: the identity map's instance when it has one, else a new one, registered. */
+    /**
+     * The model of the current row: the identity map's instance when it has one, else a new one,
+     * registered; {@code identityMap} is null when the rows go to a call that keeps no unit of work.
+     */
     public M read(ResultSet row, IdentityMap identityMap) throws SQLException {
         Object id = readers[0].read(row, 1);
-        M known = identityMap.get(type, id);
-        if (known != null) {
-            return known;
+        if (identityMap != null) {
+            M known = identityMap.get(type, id);
+            if (known != null) {
+                return known;
+            }
         }
         M instance = model.newInstance();
         fields[0].set(instance, id);
@@ -56,10 +61,13 @@ public final class Hydrator<M> {
         if (hasRelationFields) {
             relations.bind(instance, id);
         }
-        identityMap.put(type, id, instance);
+        if (identityMap != null) {
+            identityMap.put(type, id, instance);
+        }
         return instance;
     }
 
+    /** Every row; {@code identityMap} as in {@link #read}. */
     public List<M> readAll(ResultSet rows, IdentityMap identityMap) throws SQLException {
         List<M> result = new ArrayList<>();
         while (rows.next()) {
