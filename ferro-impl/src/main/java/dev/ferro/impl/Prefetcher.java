@@ -67,7 +67,7 @@ final class Prefetcher {
             List<Object> targets = switch (step.getKey().kind()) {
                 case FORWARD -> forward(unit, step.getKey(), rows);
                 case REVERSE_MANY, REVERSE_ONE -> reverse(unit, step.getKey(), rows);
-                case JOIN -> joined(unit, step.getKey(), rows);
+                case JOIN -> joined(unit, step.getKey(), rows, !step.getValue().isEmpty());
             };
             if (!step.getValue().isEmpty()) {
                 load(unit, targets, step.getValue());
@@ -109,7 +109,7 @@ final class Prefetcher {
         FieldMetadata ownerId = relation.owner().id();
         FieldMetadata foreignKey = relation.foreignKey();
         ModelOperations<?> targets = ferro.operations(relation.target().type());
-        Map<Object, List<Object>> byOwner = new HashMap<>();
+        Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         List<Object> found = new ArrayList<>();
         for (List<Object> chunk : chunks(keysOf(rows, ownerId))) {
             for (Object target : targets.selectIn(unit, foreignKey, chunk)) {
@@ -121,20 +121,31 @@ final class Prefetcher {
         return found;
     }
 
-    /** {@code post.tags}: the target rows linked to each row through the join table. */
-    private List<Object> joined(UnitOfWork unit, ResolvedRelation relation, List<?> rows) {
+    /**
+     * {@code post.tags}: the target rows linked to each row through the join table; the distinct
+     * targets are collected only when a nested path goes on from them ({@code nested}), since every
+     * link row would otherwise cost an identity-map entry for nothing.
+     */
+    private List<Object> joined(UnitOfWork unit, ResolvedRelation relation, List<?> rows, boolean nested) {
         FieldMetadata ownerId = relation.owner().id();
         ModelOperations<?> targets = ferro.operations(relation.target().type());
-        Map<Object, List<Object>> byOwner = new HashMap<>();
+        Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         Map<Object, Boolean> distinct = new IdentityHashMap<>();
         for (List<Object> chunk : chunks(keysOf(rows, ownerId))) {
             targets.selectLinked(unit, relation.join(), chunk, (ownerKey, target) -> {
                 byOwner.computeIfAbsent(ownerKey, key -> new ArrayList<>()).add(target);
-                distinct.put(target, Boolean.TRUE);
+                if (nested) {
+                    distinct.put(target, Boolean.TRUE);
+                }
             });
         }
         attach(relation, rows, ownerId, byOwner);
         return new ArrayList<>(distinct.keySet());
+    }
+
+    /** A hash map capacity that holds {@code size} entries without growing. */
+    private static int capacity(int size) {
+        return Math.max(16, (int) (size / 0.75f) + 1);
     }
 
     private static void attach(ResolvedRelation relation, List<?> rows, FieldMetadata ownerId, Map<Object, List<Object>> byOwner) {
@@ -150,7 +161,7 @@ final class Prefetcher {
     }
 
     private static Set<Object> keysOf(List<?> rows, FieldMetadata id) {
-        Set<Object> keys = new LinkedHashSet<>();
+        Set<Object> keys = new LinkedHashSet<>(capacity(rows.size()));
         for (Object row : rows) {
             keys.add(id.get(row));
         }
