@@ -58,7 +58,7 @@ public final class FerroImpl implements Ferro {
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
         this.raw = new RawSql(dialect, executor, transactions);
         this.relations = new Relations(this, registry, dialect, executor, transactions);
-        this.prefetcher = new Prefetcher(this, relations);
+        this.prefetcher = new Prefetcher(this, relations, dialect.maxInListKeys());
         List<Class<?>> models = options.models().isEmpty()
                 ? ModelRegistry.indexedModels(contextLoader())
                 : options.models();

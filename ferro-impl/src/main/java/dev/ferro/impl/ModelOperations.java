@@ -20,6 +20,7 @@ import dev.ferro.impl.sql.QuerySpec;
 import dev.ferro.impl.sql.Statement;
 import dev.ferro.impl.sql.ValueBinder;
 import dev.ferro.impl.sql.ValueReader;
+import dev.ferro.impl.transaction.IdentityMap;
 import dev.ferro.impl.transaction.TransactionManager;
 import dev.ferro.impl.transaction.UnitOfWork;
 import dev.ferro.impl.validation.ModelValidator;
@@ -30,7 +31,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -47,6 +47,7 @@ final class ModelOperations<M> {
     private final Dialect dialect;
     private final FieldMetadata id;
     private final Attribute<M, Object> idAttribute;
+    private final ValueBinder[] idBinders;
     private final String selectAction;
     private final String insertAction;
     private final RelationBinder relations;
@@ -68,6 +69,7 @@ final class ModelOperations<M> {
         this.dialect = dialect;
         this.id = model.id();
         this.idAttribute = new Attribute<>(model.type(), id.name(), (Class<Object>) id.type());
+        this.idBinders = new ValueBinder[] {sql.binders()[0]};
         this.selectAction = "select " + model.name();
         this.insertAction = "insert " + model.name();
     }
@@ -85,13 +87,22 @@ final class ModelOperations<M> {
     List<M> list(QuerySpec<M> spec) {
         Statement statement = QueryRenderer.select(sql, spec);
         return transactions.run(unit -> {
-            List<M> rows = executor.query(unit.connection(), statement, result -> hydrator.readAll(result, unit.identityMap()),
-                    model, selectAction);
+            List<M> rows = executor.query(unit.connection(), statement,
+                    result -> hydrator.readAll(result, identities(unit, spec.prefetch())), model, selectAction);
             if (!spec.prefetch().isEmpty()) {
                 prefetcher.prefetch(unit, model.type(), rows, spec.prefetch());
             }
             return rows;
         });
+    }
+
+    /**
+     * The identity map rows are read through; none for a solitary call without prefetch, whose one
+     * statement returns each id once and whose map nobody reads afterwards: registering every row
+     * there would cost a map entry per row and nothing else.
+     */
+    private static IdentityMap identities(UnitOfWork unit, List<?> prefetch) {
+        return unit.solitary() && prefetch.isEmpty() ? null : unit.identityMap();
     }
 
     /** Checks a prefetch path when the query is built, so that a wrong one fails there. */
@@ -109,11 +120,18 @@ final class ModelOperations<M> {
                 rows -> hydrator.readAll(rows, unit.identityMap()), model, selectAction);
     }
 
+    /** Takes each row a join-table query found, with the owner key it is linked to. */
+    @FunctionalInterface
+    interface LinkSink<M> {
+        void linked(Object ownerKey, M target);
+    }
+
     /**
-     * The rows linked through a join table to one of {@code ownerKeys}, each with the owner key it
-     * is linked to, in id order (for prefetch): {@code SELECT t.*, j.owner FROM target t JOIN join j ...}.
+     * The rows linked through a join table to one of {@code ownerKeys}, each handed to {@code sink}
+     * with the owner key it is linked to, in id order (for prefetch):
+     * {@code SELECT t.*, j.owner FROM target t JOIN join j ...}.
      */
-    List<Map.Entry<Object, M>> selectLinked(UnitOfWork unit, JoinTable join, List<Object> ownerKeys) {
+    void selectLinked(UnitOfWork unit, JoinTable join, List<Object> ownerKeys, LinkSink<M> sink) {
         String text = sql.statement(new InShape(join.table() + "." + join.ownerColumn(), ownerKeys.size()), () -> {
             StringBuilder out = new StringBuilder("SELECT ");
             for (FieldMetadata field : sql.fields()) {
@@ -129,13 +147,13 @@ final class ModelOperations<M> {
         java.util.Arrays.fill(binders, dialect.binder(join.ownerId()));
         ValueReader ownerReader = dialect.reader(join.ownerId());
         int ownerColumn = sql.fields().length + 1;
-        return executor.query(unit.connection(), new Statement(text, ownerKeys.toArray(), binders), rows -> {
-            List<Map.Entry<Object, M>> linked = new ArrayList<>();
+        // Straight to the sink: a row costs no pair object and no list of pairs.
+        executor.query(unit.connection(), new Statement(text, ownerKeys.toArray(), binders), rows -> {
             while (rows.next()) {
                 M target = hydrator.read(rows, unit.identityMap());
-                linked.add(Map.entry(ownerReader.read(rows, ownerColumn), target));
+                sink.linked(ownerReader.read(rows, ownerColumn), target);
             }
-            return linked;
+            return null;
         }, model, selectAction);
     }
 
@@ -173,12 +191,18 @@ final class ModelOperations<M> {
             throw new IllegalArgumentException(model.name() + " id must not be null");
         }
         Object idValue = id.coerce(key);
-        UnitOfWork unit = transactions.current();
-        if (!spec.filtered() && unit != null) {
-            M known = unit.identityMap().get(model.type(), idValue);
+        UnitOfWork current = transactions.current();
+        if (!spec.filtered() && current != null) {
+            M known = current.identityMap().get(model.type(), idValue);
             if (known != null) {
                 return Optional.of(known);
             }
+        }
+        if (!spec.filtered() && spec.prefetch().isEmpty()) {
+            // The by-key statement is rendered once per model: a get renders, copies and collects nothing.
+            Statement byId = new Statement(sql.selectById(), new Object[] {idValue}, idBinders);
+            return Optional.ofNullable(transactions.run(unit -> executor.query(unit.connection(), byId,
+                    rows -> rows.next() ? hydrator.read(rows, identities(unit, List.of())) : null, model, selectAction)));
         }
         QuerySpec<M> byKey = new QuerySpec<>(spec.conditions(), List.of(), -1, -1, spec.scope(), spec.prefetch())
                 .where(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue));
@@ -304,9 +328,13 @@ final class ModelOperations<M> {
                 if (!keyed.isEmpty()) {
                     batchInsert(unit, keyed, false);
                 }
+                // A transaction of this call's own: its identity map is dropped unread at the commit.
+                IdentityMap identities = unit.solitary() ? null : unit.identityMap();
                 for (M instance : instances) {
                     Object key = id.get(instance);
-                    unit.identityMap().put(model.type(), key, instance);
+                    if (identities != null) {
+                        identities.put(model.type(), key, instance);
+                    }
                     relations.written(instance, key);
                 }
                 return instances;

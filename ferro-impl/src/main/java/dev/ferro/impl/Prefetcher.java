@@ -19,23 +19,23 @@ import java.util.Set;
 
 /**
  * Loads the relations of rows already read, one level at a time: per relation, one
- * {@code ... IN (keys)} query for every row together (one per {@value #CHUNK} keys), then the
+ * {@code ... IN (keys)} query for every row together (one per {@code Dialect.maxInListKeys()} keys), then the
  * results are attached to each row's {@code Ref} or {@code Relation}. A nested path goes on from
  * the targets just loaded. Everything runs in the unit of work the rows were read in.
  */
 final class Prefetcher {
-    /**
-     * Keys per statement: well under every database's cap on bound parameters (999 in SQLite
-     * builds before 3.32, 32767 in PostgreSQL's JDBC driver), so large sets take several statements.
-     */
-    static final int CHUNK = 500;
-
     private final FerroImpl ferro;
     private final Relations relations;
+    /**
+     * Keys per statement ({@link dev.ferro.impl.sql.Dialect#maxInListKeys()}): under the database's
+     * cap on bound parameters, so large sets take several statements.
+     */
+    private final int chunk;
 
-    Prefetcher(FerroImpl ferro, Relations relations) {
+    Prefetcher(FerroImpl ferro, Relations relations, int chunk) {
         this.ferro = ferro;
         this.relations = relations;
+        this.chunk = chunk;
     }
 
     /** Resolves a path against the model it starts from; throws when a step does not fit. */
@@ -67,7 +67,7 @@ final class Prefetcher {
             List<Object> targets = switch (step.getKey().kind()) {
                 case FORWARD -> forward(unit, step.getKey(), rows);
                 case REVERSE_MANY, REVERSE_ONE -> reverse(unit, step.getKey(), rows);
-                case JOIN -> joined(unit, step.getKey(), rows);
+                case JOIN -> joined(unit, step.getKey(), rows, !step.getValue().isEmpty());
             };
             if (!step.getValue().isEmpty()) {
                 load(unit, targets, step.getValue());
@@ -109,7 +109,7 @@ final class Prefetcher {
         FieldMetadata ownerId = relation.owner().id();
         FieldMetadata foreignKey = relation.foreignKey();
         ModelOperations<?> targets = ferro.operations(relation.target().type());
-        Map<Object, List<Object>> byOwner = new HashMap<>();
+        Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         List<Object> found = new ArrayList<>();
         for (List<Object> chunk : chunks(keysOf(rows, ownerId))) {
             for (Object target : targets.selectIn(unit, foreignKey, chunk)) {
@@ -121,20 +121,31 @@ final class Prefetcher {
         return found;
     }
 
-    /** {@code post.tags}: the target rows linked to each row through the join table. */
-    private List<Object> joined(UnitOfWork unit, ResolvedRelation relation, List<?> rows) {
+    /**
+     * {@code post.tags}: the target rows linked to each row through the join table; the distinct
+     * targets are collected only when a nested path goes on from them ({@code nested}), since every
+     * link row would otherwise cost an identity-map entry for nothing.
+     */
+    private List<Object> joined(UnitOfWork unit, ResolvedRelation relation, List<?> rows, boolean nested) {
         FieldMetadata ownerId = relation.owner().id();
         ModelOperations<?> targets = ferro.operations(relation.target().type());
-        Map<Object, List<Object>> byOwner = new HashMap<>();
+        Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         Map<Object, Boolean> distinct = new IdentityHashMap<>();
         for (List<Object> chunk : chunks(keysOf(rows, ownerId))) {
-            for (Map.Entry<Object, ?> link : targets.selectLinked(unit, relation.join(), chunk)) {
-                byOwner.computeIfAbsent(link.getKey(), key -> new ArrayList<>()).add(link.getValue());
-                distinct.put(link.getValue(), Boolean.TRUE);
-            }
+            targets.selectLinked(unit, relation.join(), chunk, (ownerKey, target) -> {
+                byOwner.computeIfAbsent(ownerKey, key -> new ArrayList<>()).add(target);
+                if (nested) {
+                    distinct.put(target, Boolean.TRUE);
+                }
+            });
         }
         attach(relation, rows, ownerId, byOwner);
         return new ArrayList<>(distinct.keySet());
+    }
+
+    /** A hash map capacity that holds {@code size} entries without growing. */
+    private static int capacity(int size) {
+        return Math.max(16, (int) (size / 0.75f) + 1);
     }
 
     private static void attach(ResolvedRelation relation, List<?> rows, FieldMetadata ownerId, Map<Object, List<Object>> byOwner) {
@@ -150,40 +161,40 @@ final class Prefetcher {
     }
 
     private static Set<Object> keysOf(List<?> rows, FieldMetadata id) {
-        Set<Object> keys = new LinkedHashSet<>();
+        Set<Object> keys = new LinkedHashSet<>(capacity(rows.size()));
         for (Object row : rows) {
             keys.add(id.get(row));
         }
         return keys;
     }
 
-    private static List<List<Object>> chunks(Set<Object> keys) {
+    private List<List<Object>> chunks(Set<Object> keys) {
         List<List<Object>> chunks = new ArrayList<>();
-        List<Object> chunk = new ArrayList<>(Math.min(keys.size(), CHUNK));
+        List<Object> current = new ArrayList<>(Math.min(keys.size(), chunk));
         for (Object key : keys) {
-            chunk.add(key);
-            if (chunk.size() == CHUNK) {
-                chunks.add(chunk);
-                chunk = new ArrayList<>(CHUNK);
+            current.add(key);
+            if (current.size() == chunk) {
+                chunks.add(current);
+                current = new ArrayList<>(chunk);
             }
         }
-        if (!chunk.isEmpty()) {
-            chunks.add(padded(chunk));
+        if (!current.isEmpty()) {
+            chunks.add(padded(current));
         }
         return chunks;
     }
 
     /**
-     * The last chunk, its length rounded up to a power of two (or {@value #CHUNK}) by repeating its
+     * The last chunk, its length rounded up to a power of two (or the chunk size) by repeating its
      * last key: the IN list matches the same rows, and a model has a few dozen prefetch statement
      * shapes to render and cache instead of one per length.
      */
-    private static List<Object> padded(List<Object> chunk) {
-        int size = Math.min(Integer.highestOneBit(chunk.size() - 1) << 1, CHUNK);
-        Object last = chunk.get(chunk.size() - 1);
-        while (chunk.size() < size) {
-            chunk.add(last);
+    private List<Object> padded(List<Object> keys) {
+        int size = Math.min(Integer.highestOneBit(keys.size() - 1) << 1, chunk);
+        Object last = keys.get(keys.size() - 1);
+        while (keys.size() < size) {
+            keys.add(last);
         }
-        return chunk;
+        return keys;
     }
 }

@@ -109,7 +109,7 @@ public final class ResultTable {
                 sequence (allocation 50), since it does not batch inserts with IDENTITY ids; jOOQ's batch API returns no \
                 generated keys, so its objects keep no ids (less work than the others).
                 - 1,000 posts: raw JDBC runs three queries (posts, authors by id, tags through the join table); Ferro \
-                `prefetch(Post_.author, Post_.tags)` (IN lists of up to 500 keys: four queries); Jdbi one join reduced \
+                `prefetch(Post_.author, Post_.tags)` (IN lists of up to 1,000 keys: three queries); Jdbi one join reduced \
                 with `reduceRows`; Hibernate `join fetch` of the author and the tags; jOOQ a nested row for the author \
                 and a `MULTISET` for the tags.
                 - every operation takes its connection from the same Agroal pool of 10 and returns it; Hibernate opens \

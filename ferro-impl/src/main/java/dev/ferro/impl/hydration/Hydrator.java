@@ -6,6 +6,9 @@ import dev.ferro.impl.sql.ModelSql;
 import dev.ferro.impl.sql.ValueReader;
 import dev.ferro.impl.transaction.IdentityMap;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,8 +17,8 @@ import java.util.List;
 /**
  * Where a row becomes a model. The columns come in {@link ModelSql#fields()} order, id first, so
  * the identity map is asked before anything else is read: an instance already in the unit of work
- * is returned as it is. Readers and setters are resolved once per model; a row costs one reader
- * call and one method-handle call per column. A foreign key's key becomes a lazy {@code Ref}, and
+ * is returned as it is. Readers and setters are resolved once per model; a new row costs one reader
+ * call per column and one method-handle call for all of them. A foreign key's key becomes a lazy {@code Ref}, and
  * the relation fields get their handles, through the {@link RelationBinder}.
  */
 public final class Hydrator<M> {
@@ -23,6 +26,14 @@ public final class Hydrator<M> {
     private final Class<M> type;
     private final FieldMetadata[] fields;
     private final ValueReader[] readers;
+    /** The readers of a new instance's columns ({@link dev.ferro.impl.sql.Dialect#freshReader}). */
+    private final ValueReader[] freshReaders;
+    /**
+     * Writes every column of a new instance from an array of values, {@code (Object,Object[])void}:
+     * one method-handle call per row instead of one per column, since a handle that is not a
+     * constant is a call the JIT cannot inline (about a third of the time of reading 10,000 rows on H2).
+     */
+    private final MethodHandle writeAll;
     /** Per column: whether it is a foreign key, whose key becomes a {@code Ref}. */
     private final boolean[] references;
     private final boolean hasRelationFields;
@@ -33,6 +44,11 @@ public final class Hydrator<M> {
         this.type = model.type();
         this.fields = sql.fields();
         this.readers = sql.readers();
+        this.freshReaders = new ValueReader[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            freshReaders[i] = sql.dialect().freshReader(fields[i]);
+        }
+        this.writeAll = writeAll(fields);
         this.references = new boolean[fields.length];
         for (int i = 0; i < fields.length; i++) {
             references[i] = fields[i].foreignKey() != null;
@@ -41,31 +57,46 @@ public final class Hydrator<M> {
         this.relations = relations;
     }
 
-    /** The model of the current row: the identity map's instance when it has one, else a new one, registered. */
+    /**
+     * The model of the current row: the identity map's instance when it has one, else a new one,
+     * registered; {@code identityMap} is null when the rows go to a call that keeps no unit of work.
+     */
     public M read(ResultSet row, IdentityMap identityMap) throws SQLException {
-        Object id = readers[0].read(row, 1);
-        M known = identityMap.get(type, id);
-        if (known != null) {
-            return known;
+        return read(row, identityMap, new Object[fields.length]);
+    }
+
+    /** Every row; {@code identityMap} as in {@link #read}. */
+    public List<M> readAll(ResultSet rows, IdentityMap identityMap) throws SQLException {
+        List<M> result = new ArrayList<>();
+        // One array of values for all the rows: a row's values are written into its instance before the next is read.
+        Object[] values = new Object[fields.length];
+        while (rows.next()) {
+            result.add(read(rows, identityMap, values));
+        }
+        return result;
+    }
+
+    private M read(ResultSet row, IdentityMap identityMap, Object[] values) throws SQLException {
+        Object id = freshReaders[0].read(row, 1);
+        if (identityMap != null) {
+            M known = identityMap.get(type, id);
+            if (known != null) {
+                return known;
+            }
         }
         M instance = model.newInstance();
-        fields[0].set(instance, id);
+        values[0] = id;
         for (int i = 1; i < fields.length; i++) {
-            fields[i].set(instance, column(i, readers[i].read(row, i + 1)));
+            values[i] = column(i, freshReaders[i].read(row, i + 1));
         }
+        write(instance, values);
         if (hasRelationFields) {
             relations.bind(instance, id);
         }
-        identityMap.put(type, id, instance);
-        return instance;
-    }
-
-    public List<M> readAll(ResultSet rows, IdentityMap identityMap) throws SQLException {
-        List<M> result = new ArrayList<>();
-        while (rows.next()) {
-            result.add(read(rows, identityMap));
+        if (identityMap != null) {
+            identityMap.put(type, id, instance);
         }
-        return result;
+        return instance;
     }
 
     /** Overwrites every column of {@code target} from the current row (refresh). */
@@ -76,6 +107,30 @@ public final class Hydrator<M> {
         if (hasRelationFields) {
             relations.bind(target, fields[0].get(target));
         }
+    }
+
+    private void write(M instance, Object[] values) {
+        try {
+            writeAll.invokeExact((Object) instance, values);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("Cannot write the fields of " + model.name(), e);
+        }
+    }
+
+    /**
+     * {@code (instance, values) -> { set field 0 to values[0]; set field 1 to values[1]; ... }}. A null
+     * for a primitive field, which {@link FieldMetadata#set} skips, cannot occur: fresh readers never return one.
+     */
+    private static MethodHandle writeAll(FieldMetadata[] fields) {
+        MethodHandle all = MethodHandles.empty(MethodType.methodType(void.class, Object.class, Object[].class));
+        MethodHandle element = MethodHandles.arrayElementGetter(Object[].class);
+        for (int i = fields.length - 1; i >= 0; i--) {
+            MethodHandle value = MethodHandles.insertArguments(element, 1, i);
+            all = MethodHandles.foldArguments(all, MethodHandles.filterArguments(fields[i].setter(), 1, value));
+        }
+        return all;
     }
 
     private Object column(int index, Object value) {

@@ -18,6 +18,11 @@ final class FieldAccess {
         this.field = field;
     }
 
+    /** The setter, typed {@code (Object,Object)void}. */
+    MethodHandle setter() {
+        return setter;
+    }
+
     Object read(Object instance) {
         try {
             return (Object) getter.invokeExact(instance);

@@ -1,5 +1,7 @@
 package dev.ferro.impl.metadata;
 
+import java.lang.invoke.MethodHandle;
+
 /**
  * One persistent field of a model: its column and how to read and write it on an instance.
  *
@@ -118,6 +120,14 @@ public final class FieldMetadata {
             return;
         }
         access.write(instance, value);
+    }
+
+    /**
+     * The handle {@link #set} calls, typed {@code (Object,Object)void}, for combining with other
+     * fields' handles; unlike {@link #set} it does not skip a null for a primitive field.
+     */
+    public MethodHandle setter() {
+        return access.setter();
     }
 
     /** Whether an id value means "not assigned yet": null, or zero for a primitive. */

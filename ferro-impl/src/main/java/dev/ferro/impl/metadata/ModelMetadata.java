@@ -1,10 +1,10 @@
 package dev.ferro.impl.metadata;
 
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What Ferro knows about one model class, read once by {@link ModelReader}: the table, the fields
@@ -19,11 +19,12 @@ public final class ModelMetadata<M> {
     private final Map<String, FieldMetadata> byName;
     private final List<FieldMetadata> foreignKeys;
     private final List<RelationField> relations;
-    private final MethodHandle constructor;
+    /** Calls the no-argument constructor. */
+    private final Supplier<Object> constructor;
 
     ModelMetadata(Class<M> type, String table, List<FieldMetadata> fields, FieldMetadata id,
                   List<IndexMetadata> indexes, Map<String, FieldMetadata> byName, List<RelationField> relations,
-                  MethodHandle constructor) {
+                  Supplier<Object> constructor) {
         this.type = type;
         this.table = table;
         this.fields = List.copyOf(fields);
@@ -102,10 +103,11 @@ public final class ModelMetadata<M> {
 
     public M newInstance() {
         try {
-            return type.cast((Object) constructor.invokeExact());
-        } catch (RuntimeException | Error e) {
+            return type.cast(constructor.get());
+        } catch (RuntimeException e) {
             throw e;
-        } catch (Throwable e) {
+        } catch (Exception e) {
+            // A constructor that throws a checked exception.
             throw new IllegalStateException("Cannot instantiate " + type.getName(), e);
         }
     }

@@ -18,6 +18,8 @@ import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -36,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Reads a {@code @Model} class into {@link ModelMetadata}, once, and rejects what cannot be mapped
@@ -396,13 +399,35 @@ public final class ModelReader {
         }
     }
 
-    private static MethodHandle constructor(Class<?> type, MethodHandles.Lookup lookup) {
+    private static Supplier<Object> constructor(Class<?> type, MethodHandles.Lookup lookup) {
+        MethodHandle constructor;
         try {
-            return lookup.findConstructor(type, MethodType.methodType(void.class)).asType(MethodType.methodType(Object.class));
+            constructor = lookup.findConstructor(type, MethodType.methodType(void.class));
         } catch (NoSuchMethodException e) {
             throw new ModelDefinitionException(type, null, "needs a no-argument constructor (any visibility)");
         } catch (IllegalAccessException e) {
             throw new ModelDefinitionException(type, null, "has a no-argument constructor Ferro cannot call: " + e.getMessage());
+        }
+        try {
+            // A generated Supplier runs a plain `new`: a row costs an allocation, not the uninlined call through a
+            // method handle that is no constant (a sixth of the time of reading 10,000 rows on H2).
+            CallSite site = LambdaMetafactory.metafactory(lookup, "get", MethodType.methodType(Supplier.class),
+                    MethodType.methodType(Object.class), constructor, MethodType.methodType(type));
+            @SuppressWarnings("unchecked")
+            Supplier<Object> generated = (Supplier<Object>) site.getTarget().invoke();
+            return generated;
+        } catch (Throwable cannotGenerate) {
+            // A model in a module that gives Ferro less than full access: the method handle still works.
+            MethodHandle generic = constructor.asType(MethodType.methodType(Object.class));
+            return () -> {
+                try {
+                    return (Object) generic.invokeExact();
+                } catch (RuntimeException | Error e) {
+                    throw e;
+                } catch (Throwable e) {
+                    throw new IllegalStateException("Cannot instantiate " + type.getName(), e);
+                }
+            };
         }
     }
 

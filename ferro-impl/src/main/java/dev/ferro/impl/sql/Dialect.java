@@ -6,6 +6,7 @@ import dev.ferro.impl.metadata.ValueKind;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
@@ -126,6 +127,15 @@ public abstract class Dialect {
         return escaped ? pattern : pattern.replace("!", "!!");
     }
 
+    /**
+     * The most keys a prefetch puts in one {@code IN (...)} list: a thousand, so that the usual
+     * page of rows takes one statement, as a hand-written query would; far below the caps of
+     * PostgreSQL's driver (32,767 bound values), MariaDB (65,535) and H2 (none).
+     */
+    public int maxInListKeys() {
+        return 1_000;
+    }
+
     // ---------------------------------------------------------------- generated keys
 
     /** Prepares an INSERT that returns the generated id. */
@@ -172,6 +182,27 @@ public abstract class Dialect {
 
     public ValueReader reader(FieldMetadata field) {
         return reader(field.kind(), field.type(), field.scale());
+    }
+
+    /**
+     * The reader of a column for a new instance: for a primitive field it skips the
+     * {@code wasNull()} check (one driver call per column and row), since SQL NULL reads as 0 or
+     * false, which is the value a primitive field is left at for NULL anyway. A dialect that reads
+     * a primitive kind its own way overrides this too.
+     */
+    public ValueReader freshReader(FieldMetadata field) {
+        if (!field.primitive() || field.foreignKey() != null) {
+            return reader(field);
+        }
+        return switch (field.kind()) {
+            case BOOLEAN -> ResultSet::getBoolean;
+            case SHORT -> ResultSet::getShort;
+            case INT -> ResultSet::getInt;
+            case LONG -> ResultSet::getLong;
+            case FLOAT -> ResultSet::getFloat;
+            case DOUBLE -> ResultSet::getDouble;
+            default -> reader(field);
+        };
     }
 
     /** The binder for a raw SQL argument, chosen by its runtime class. */

@@ -96,6 +96,12 @@ public final class SqliteDialect extends Dialect {
         }
     }
 
+    /** SQLite builds before 3.32 refuse statements with more than 999 bound values. */
+    @Override
+    public int maxInListKeys() {
+        return 500;
+    }
+
     /** The driver returns no keys after a batch. */
     @Override
     public String lastGeneratedKeyQuery() {

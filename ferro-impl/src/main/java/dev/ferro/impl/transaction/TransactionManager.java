@@ -81,7 +81,7 @@ public final class TransactionManager {
         if (unit != null) {
             return nested(unit, work);
         }
-        return external.active() ? joined(work) : outermost(work);
+        return external.active() ? joined(work) : outermost(work, false);
     }
 
     /** Runs one statement's worth of work: in the current transaction, or on a connection of its own in autocommit. */
@@ -91,7 +91,7 @@ public final class TransactionManager {
             return call(work, unit);
         }
         try (Connection connection = dataSource.getConnection()) {
-            return call(work, new UnitOfWork(connection, () -> { }));
+            return call(work, new UnitOfWork(connection, () -> { }, false, true));
         } catch (SQLException e) {
             throw translator.apply(e);
         }
@@ -102,7 +102,7 @@ public final class TransactionManager {
         if (current.get() != null) {
             return call(work, current.get());
         }
-        return transaction(() -> call(work, current.get()));
+        return ownTransaction(work);
     }
 
     /**
@@ -114,9 +114,15 @@ public final class TransactionManager {
     public <T> T allOrNothing(SqlWork<T> work) {
         UnitOfWork unit = current.get();
         if (unit == null) {
-            return transaction(() -> call(work, current.get()));
+            return ownTransaction(work);
         }
         return nested(unit, () -> call(work, unit));
+    }
+
+    /** A transaction that runs Ferro's own work and nothing else, as {@link #atomically} and {@link #allOrNothing} start one. */
+    private <T> T ownTransaction(SqlWork<T> work) {
+        Supplier<T> block = () -> call(work, current.get());
+        return external.active() ? joined(block) : outermost(block, true);
     }
 
     /**
@@ -135,10 +141,12 @@ public final class TransactionManager {
     /**
      * The outermost transaction block: on the scope's unit of work when there is one (its identity
      * map lives on after a commit), else on a connection borrowed for the block.
+     *
+     * @param ferroOnly whether the block is Ferro's own work, with no user code inside
      */
-    private <T> T outermost(Supplier<T> work) {
+    private <T> T outermost(Supplier<T> work, boolean ferroOnly) {
         UnitOfWork scoped = scope.current();
-        UnitOfWork unit = scoped != null ? scoped : new UnitOfWork(borrow(), () -> { });
+        UnitOfWork unit = scoped != null ? scoped : new UnitOfWork(borrow(), () -> { }, false, ferroOnly);
         Connection connection = unit.connection();
         boolean committed = false;
         try {
@@ -180,7 +188,7 @@ public final class TransactionManager {
      */
     private <T> T joined(Supplier<T> work) {
         Connection connection = borrow();
-        UnitOfWork unit = new UnitOfWork(connection, () -> { }, true);
+        UnitOfWork unit = new UnitOfWork(connection, () -> { }, true, false);
         current.set(unit);
         try {
             return work.get();

@@ -12,17 +12,28 @@ public final class UnitOfWork implements AutoCloseable {
     private final Connection connection;
     private final Runnable onClose;
     private final boolean external;
-    private final IdentityMap identityMap = new IdentityMap();
+    private final boolean solitary;
+    /** Made on first use: most solitary units never need one. */
+    private IdentityMap identityMap;
     private RuntimeException statementFailure;
 
     UnitOfWork(Connection connection, Runnable onClose) {
-        this(connection, onClose, false);
+        this(connection, onClose, false, false);
     }
 
-    UnitOfWork(Connection connection, Runnable onClose, boolean external) {
+    UnitOfWork(Connection connection, Runnable onClose, boolean external, boolean solitary) {
         this.connection = connection;
         this.onClose = onClose;
         this.external = external;
+        this.solitary = solitary;
+    }
+
+    /**
+     * Whether this unit serves one Ferro call and is dropped after it, with no user code inside:
+     * nothing looks at its identity map once the call's own statements have run.
+     */
+    public boolean solitary() {
+        return solitary;
     }
 
     /** Whether this unit works inside an outer transaction (JTA) that Ferro neither commits nor rolls back. */
@@ -33,7 +44,9 @@ public final class UnitOfWork implements AutoCloseable {
     /** Ends a scoped unit of work: its connection goes back to the pool, its identity map is dropped. */
     @Override
     public void close() {
-        identityMap.clear();
+        if (identityMap != null) {
+            identityMap.clear();
+        }
         onClose.run();
     }
 
@@ -47,6 +60,9 @@ public final class UnitOfWork implements AutoCloseable {
     }
 
     public IdentityMap identityMap() {
+        if (identityMap == null) {
+            identityMap = new IdentityMap();
+        }
         return identityMap;
     }
 
