@@ -112,8 +112,10 @@ final class ModelOperations<M> {
 
     /** The rows whose {@code column} holds one of {@code keys}, in id order (for prefetch). */
     List<M> selectIn(UnitOfWork unit, FieldMetadata column, List<Object> keys) {
+        // Rows fetched by their own id are matched to their refs by key, so only the reverse side pays for a sort.
+        String order = column.isId() ? "" : " ORDER BY " + sql.idColumn();
         String text = sql.statement(new InShape(column.name(), keys.size()), () -> sql.selectFrom() + " WHERE "
-                + sql.quotedColumn(column) + " IN (" + placeholders(keys.size()) + ") ORDER BY " + sql.idColumn());
+                + sql.quotedColumn(column) + " IN (" + placeholders(keys.size()) + ")" + order);
         ValueBinder[] binders = new ValueBinder[keys.size()];
         java.util.Arrays.fill(binders, dialect.binder(column));
         return executor.query(unit.connection(), new Statement(text, keys.toArray(), binders),
@@ -141,7 +143,7 @@ final class ModelOperations<M> {
             return out.append(owner).append(" FROM ").append(sql.table()).append(" t JOIN ").append(dialect.quote(join.table()))
                     .append(" j ON t.").append(sql.idColumn()).append(" = j.").append(dialect.quote(join.targetColumn()))
                     .append(" WHERE ").append(owner).append(" IN (").append(placeholders(ownerKeys.size()))
-                    .append(") ORDER BY t.").append(sql.idColumn()).append(", ").append(owner).toString();
+                    .append(") ORDER BY t.").append(sql.idColumn()).toString();
         });
         ValueBinder[] binders = new ValueBinder[ownerKeys.size()];
         java.util.Arrays.fill(binders, dialect.binder(join.ownerId()));
