@@ -5,6 +5,8 @@ import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.sql.ModelSql;
 import dev.ferro.impl.sql.ValueReader;
 import dev.ferro.impl.transaction.IdentityMap;
+import dev.ferro.spi.Columns;
+import dev.ferro.spi.ModelRows;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -17,9 +19,11 @@ import java.util.List;
 /**
  * Where a row becomes a model. The columns come in {@link ModelSql#fields()} order, id first, so
  * the identity map is asked before anything else is read: an instance already in the unit of work
- * is returned as it is. Readers and setters are resolved once per model; a new row costs one reader
- * call per column and one method-handle call for all of them. A foreign key's key becomes a lazy {@code Ref}, and
- * the relation fields get their handles, through the {@link RelationBinder}.
+ * is returned as it is. A new instance comes from the model's generated {@code <Model>_Rows} (plain
+ * field writes, see {@link GeneratedRows}) when the annotation processor could write one, else from
+ * readers and setters resolved once per model: one reader call per column and one method-handle call
+ * for all of them. A foreign key's key becomes a lazy {@code Ref}, and the relation fields get their
+ * handles, through the {@link RelationBinder}.
  */
 public final class Hydrator<M> {
     private final ModelMetadata<M> model;
@@ -38,6 +42,9 @@ public final class Hydrator<M> {
     private final boolean[] references;
     private final boolean hasRelationFields;
     private final RelationBinder relations;
+    /** The processor's {@code <Model>_Rows}, or null: then {@link #writeAll} sets the fields. */
+    private final ModelRows<M> rows;
+    private final Columns columns;
 
     public Hydrator(ModelSql<M> sql, RelationBinder relations) {
         this.model = sql.model();
@@ -55,6 +62,13 @@ public final class Hydrator<M> {
         }
         this.hasRelationFields = !model.relations().isEmpty();
         this.relations = relations;
+        this.rows = GeneratedRows.find(type, fields);
+        this.columns = new RowColumns(fields, freshReaders, references, relations);
+    }
+
+    /** Whether new instances come from the generated {@code <Model>_Rows} rather than method handles. */
+    public boolean usesGeneratedRows() {
+        return rows != null;
     }
 
     /**
@@ -84,12 +98,17 @@ public final class Hydrator<M> {
                 return known;
             }
         }
-        M instance = model.newInstance();
-        values[0] = id;
-        for (int i = 1; i < fields.length; i++) {
-            values[i] = column(i, freshReaders[i].read(row, i + 1));
+        M instance;
+        if (rows != null) {
+            instance = rows.read(id, row, columns);
+        } else {
+            instance = model.newInstance();
+            values[0] = id;
+            for (int i = 1; i < fields.length; i++) {
+                values[i] = column(i, freshReaders[i].read(row, i + 1));
+            }
+            write(instance, values);
         }
-        write(instance, values);
         if (hasRelationFields) {
             relations.bind(instance, id);
         }

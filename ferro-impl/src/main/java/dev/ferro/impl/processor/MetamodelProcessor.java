@@ -44,8 +44,8 @@ import javax.tools.StandardLocation;
 
 /**
  * Generates the metamodel class {@code M_} of every {@code @Model} class (typed attributes such as
- * {@code User_.email}) and the index {@value #INDEX} that lets the runtime find the models without
- * scanning the class path.
+ * {@code User_.email}), its row reader {@code M_Rows} (see {@link RowsWriter}), and the index
+ * {@value #INDEX} that lets the runtime find the models without scanning the class path.
  *
  * <p>The attributes mirror the fields the runtime persists (see {@code ModelReader}): every
  * non-static, non-transient field of the class and its superclasses, superclass fields first. A
@@ -165,20 +165,28 @@ public final class MetamodelProcessor extends AbstractProcessor {
         }
         PackageElement pkg = elements.getPackageOf(model);
         String simpleName = metamodelName(model);
-        String qualifiedName = pkg.isUnnamed() ? simpleName : pkg.getQualifiedName() + "." + simpleName;
         List<Element> origins = new ArrayList<>();
-        String source = render(model, pkg, simpleName, origins);
+        write(model, pkg, simpleName, render(model, pkg, simpleName, origins), origins);
+        String rows = new RowsWriter(elements, model, pkg, simpleName + "Rows", persistentFields(model, new ArrayList<>()),
+                elements.getTypeElement(GENERATED) != null).render();
+        if (rows != null) {
+            write(model, pkg, simpleName + "Rows", rows, origins);
+        }
+    }
+
+    private void write(TypeElement model, PackageElement pkg, String simpleName, String source, List<Element> origins) {
+        String qualifiedName = pkg.isUnnamed() ? simpleName : pkg.getQualifiedName() + "." + simpleName;
         try {
             JavaFileObject file = filer.createSourceFile(qualifiedName, origins.toArray(new Element[0]));
             try (Writer writer = file.openWriter()) {
-                writer.write(source);
+                writer.write(asciiOnly(source));
             }
         } catch (FilerException e) {
-            messager.printMessage(Diagnostic.Kind.ERROR, "Cannot generate the metamodel " + qualifiedName + " of "
-                    + canonical + ": " + e.getMessage() + " (another type with that name exists)", model);
+            messager.printMessage(Diagnostic.Kind.ERROR, "Cannot generate " + qualifiedName + " for "
+                    + model.getQualifiedName() + ": " + e.getMessage() + " (another type with that name exists)", model);
         } catch (IOException e) {
-            messager.printMessage(Diagnostic.Kind.ERROR, "Cannot write the metamodel " + qualifiedName + " of "
-                    + canonical + ": " + e, model);
+            messager.printMessage(Diagnostic.Kind.ERROR, "Cannot write " + qualifiedName + " for "
+                    + model.getQualifiedName() + ": " + e, model);
         }
     }
 
@@ -214,7 +222,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             out.append('\n');
         }
         out.append("    private ").append(simpleName).append("() {\n    }\n}\n");
-        return asciiOnly(out);
+        return out.toString();
     }
 
     /** The declaration after {@code public static final}, or null when Ferro cannot store the type. */

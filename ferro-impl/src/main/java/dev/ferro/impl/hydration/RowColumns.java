@@ -1,0 +1,110 @@
+package dev.ferro.impl.hydration;
+
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.sql.ValueReader;
+import dev.ferro.spi.Columns;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * The {@link Columns} of one model's rows. Strings and primitives are read with the plain
+ * {@code ResultSet} getters, which is how every dialect reads them; every other column goes to the
+ * dialect's reader of that column, and a foreign key's key becomes a lazy {@code Ref}. The only
+ * implementation, so that the calls of generated code are inlined.
+ */
+final class RowColumns implements Columns {
+    private final FieldMetadata[] fields;
+    /** Indexed by column - 1. */
+    private final ValueReader[] readers;
+    private final boolean[] references;
+    private final RelationBinder relations;
+
+    RowColumns(FieldMetadata[] fields, ValueReader[] readers, boolean[] references, RelationBinder relations) {
+        this.fields = fields;
+        this.readers = readers;
+        this.references = references;
+        this.relations = relations;
+    }
+
+    @Override
+    public boolean getBoolean(ResultSet row, int column) throws SQLException {
+        return row.getBoolean(column);
+    }
+
+    @Override
+    public short getShort(ResultSet row, int column) throws SQLException {
+        return row.getShort(column);
+    }
+
+    @Override
+    public int getInt(ResultSet row, int column) throws SQLException {
+        return row.getInt(column);
+    }
+
+    @Override
+    public long getLong(ResultSet row, int column) throws SQLException {
+        return row.getLong(column);
+    }
+
+    @Override
+    public float getFloat(ResultSet row, int column) throws SQLException {
+        return row.getFloat(column);
+    }
+
+    @Override
+    public double getDouble(ResultSet row, int column) throws SQLException {
+        return row.getDouble(column);
+    }
+
+    @Override
+    public Boolean getBooleanOrNull(ResultSet row, int column) throws SQLException {
+        boolean value = row.getBoolean(column);
+        return row.wasNull() ? null : value;
+    }
+
+    @Override
+    public Short getShortOrNull(ResultSet row, int column) throws SQLException {
+        short value = row.getShort(column);
+        return row.wasNull() ? null : value;
+    }
+
+    @Override
+    public Integer getIntOrNull(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    @Override
+    public Long getLongOrNull(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    @Override
+    public Float getFloatOrNull(ResultSet row, int column) throws SQLException {
+        float value = row.getFloat(column);
+        return row.wasNull() ? null : value;
+    }
+
+    @Override
+    public Double getDoubleOrNull(ResultSet row, int column) throws SQLException {
+        double value = row.getDouble(column);
+        return row.wasNull() ? null : value;
+    }
+
+    @Override
+    public String getString(ResultSet row, int column) throws SQLException {
+        return row.getString(column);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getObject(ResultSet row, int column) throws SQLException {
+        Object value = readers[column - 1].read(row, column);
+        if (references[column - 1] && value != null) {
+            return (T) relations.ref(fields[column - 1], value);
+        }
+        return (T) value;
+    }
+}
