@@ -111,14 +111,14 @@ final class ModelOperations<M> {
     }
 
     /** The rows whose {@code column} holds one of {@code keys}, in id order (for prefetch). */
-    List<M> selectIn(UnitOfWork unit, FieldMetadata column, List<Object> keys) {
+    List<M> selectIn(UnitOfWork unit, FieldMetadata column, Object[] keys) {
         // Rows fetched by their own id are matched to their refs by key, so only the reverse side pays for a sort.
         String order = column.isId() ? "" : " ORDER BY " + sql.idColumn();
-        String text = sql.statement(new InShape(column.name(), keys.size()), () -> sql.selectFrom() + " WHERE "
-                + sql.quotedColumn(column) + " IN (" + placeholders(keys.size()) + ")" + order);
-        ValueBinder[] binders = new ValueBinder[keys.size()];
+        String text = sql.statement(new InShape(column.name(), keys.length), () -> sql.selectFrom() + " WHERE "
+                + sql.quotedColumn(column) + " IN (" + placeholders(keys.length) + ")" + order);
+        ValueBinder[] binders = new ValueBinder[keys.length];
         java.util.Arrays.fill(binders, dialect.binder(column));
-        return executor.query(unit.connection(), new Statement(text, keys.toArray(), binders),
+        return executor.query(unit.connection(), new Statement(text, keys, binders),
                 rows -> hydrator.readAll(rows, unit.identityMap()), model, selectAction);
     }
 
@@ -133,8 +133,8 @@ final class ModelOperations<M> {
      * with the owner key it is linked to, in id order (for prefetch):
      * {@code SELECT t.*, j.owner FROM target t JOIN join j ...}.
      */
-    void selectLinked(UnitOfWork unit, JoinTable join, List<Object> ownerKeys, LinkSink<M> sink) {
-        String text = sql.statement(new InShape(join.table() + "." + join.ownerColumn(), ownerKeys.size()), () -> {
+    void selectLinked(UnitOfWork unit, JoinTable join, Object[] ownerKeys, LinkSink<M> sink) {
+        String text = sql.statement(new InShape(join.table() + "." + join.ownerColumn(), ownerKeys.length), () -> {
             StringBuilder out = new StringBuilder("SELECT ");
             for (FieldMetadata field : sql.fields()) {
                 out.append("t.").append(sql.quotedColumn(field)).append(", ");
@@ -142,15 +142,15 @@ final class ModelOperations<M> {
             String owner = "j." + dialect.quote(join.ownerColumn());
             return out.append(owner).append(" FROM ").append(sql.table()).append(" t JOIN ").append(dialect.quote(join.table()))
                     .append(" j ON t.").append(sql.idColumn()).append(" = j.").append(dialect.quote(join.targetColumn()))
-                    .append(" WHERE ").append(owner).append(" IN (").append(placeholders(ownerKeys.size()))
+                    .append(" WHERE ").append(owner).append(" IN (").append(placeholders(ownerKeys.length))
                     .append(") ORDER BY t.").append(sql.idColumn()).toString();
         });
-        ValueBinder[] binders = new ValueBinder[ownerKeys.size()];
+        ValueBinder[] binders = new ValueBinder[ownerKeys.length];
         java.util.Arrays.fill(binders, dialect.binder(join.ownerId()));
         ValueReader ownerReader = dialect.reader(join.ownerId());
         int ownerColumn = sql.fields().length + 1;
         // Straight to the sink: a row costs no pair object and no list of pairs.
-        executor.query(unit.connection(), new Statement(text, ownerKeys.toArray(), binders), rows -> {
+        executor.query(unit.connection(), new Statement(text, ownerKeys, binders), rows -> {
             while (rows.next()) {
                 M target = hydrator.read(rows, unit.identityMap());
                 sink.linked(ownerReader.read(rows, ownerColumn), target);

@@ -9,6 +9,8 @@ import dev.ferro.impl.relation.ReverseRef;
 import dev.ferro.impl.transaction.UnitOfWork;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -88,7 +90,7 @@ final class Prefetcher {
         ModelOperations<?> targets = ferro.operations(relation.target().type());
         FieldMetadata targetId = relation.target().id();
         Map<Object, Object> byKey = new HashMap<>();
-        for (List<Object> chunk : chunks(keys)) {
+        for (Object[] chunk : chunks(keys)) {
             for (Object target : targets.selectIn(unit, targetId, chunk)) {
                 byKey.put(targetId.get(target), target);
             }
@@ -111,7 +113,7 @@ final class Prefetcher {
         ModelOperations<?> targets = ferro.operations(relation.target().type());
         Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         List<Object> found = new ArrayList<>();
-        for (List<Object> chunk : chunks(keysOf(rows, ownerId))) {
+        for (Object[] chunk : chunks(keysOf(rows, ownerId))) {
             for (Object target : targets.selectIn(unit, foreignKey, chunk)) {
                 byOwner.computeIfAbsent(foreignKey.get(target), key -> new ArrayList<>()).add(target);
                 found.add(target);
@@ -131,7 +133,7 @@ final class Prefetcher {
         ModelOperations<?> targets = ferro.operations(relation.target().type());
         Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         Map<Object, Boolean> distinct = new IdentityHashMap<>();
-        for (List<Object> chunk : chunks(keysOf(rows, ownerId))) {
+        for (Object[] chunk : chunks(keysOf(rows, ownerId))) {
             targets.selectLinked(unit, relation.join(), chunk, (ownerKey, target) -> {
                 byOwner.computeIfAbsent(ownerKey, key -> new ArrayList<>()).add(target);
                 if (nested) {
@@ -160,41 +162,45 @@ final class Prefetcher {
         }
     }
 
-    private static Set<Object> keysOf(List<?> rows, FieldMetadata id) {
-        Set<Object> keys = new LinkedHashSet<>(capacity(rows.size()));
+    /** The rows' ids: distinct, since a query's rows are distinct instances of one table's rows. */
+    private static List<Object> keysOf(List<?> rows, FieldMetadata id) {
+        List<Object> keys = new ArrayList<>(rows.size());
         for (Object row : rows) {
             keys.add(id.get(row));
         }
         return keys;
     }
 
-    private List<List<Object>> chunks(Set<Object> keys) {
-        List<List<Object>> chunks = new ArrayList<>();
-        List<Object> current = new ArrayList<>(Math.min(keys.size(), chunk));
+    /** The keys in IN lists of at most {@code chunk} keys, the last one {@linkplain #paddedLength padded}. */
+    private List<Object[]> chunks(Collection<Object> keys) {
+        List<Object[]> chunks = new ArrayList<>(keys.size() / chunk + 1);
+        Object[] current = null;
+        int filled = 0;
+        int left = keys.size();
         for (Object key : keys) {
-            current.add(key);
-            if (current.size() == chunk) {
-                chunks.add(current);
-                current = new ArrayList<>(chunk);
+            if (current == null) {
+                current = new Object[left >= chunk ? chunk : paddedLength(left)];
+                filled = 0;
             }
-        }
-        if (!current.isEmpty()) {
-            chunks.add(padded(current));
+            current[filled++] = key;
+            left--;
+            if (left == 0) {
+                Arrays.fill(current, filled, current.length, key);
+            }
+            if (filled == current.length || left == 0) {
+                chunks.add(current);
+                current = null;
+            }
         }
         return chunks;
     }
 
     /**
-     * The last chunk, its length rounded up to a power of two (or the chunk size) by repeating its
-     * last key: the IN list matches the same rows, and a model has a few dozen prefetch statement
-     * shapes to render and cache instead of one per length.
+     * The length of the last IN list: its key count rounded up to a power of two (at most the chunk
+     * size), the gap filled with its last key. The list matches the same rows, and a model has a few
+     * dozen prefetch statement shapes to render and cache instead of one per length.
      */
-    private List<Object> padded(List<Object> keys) {
-        int size = Math.min(Integer.highestOneBit(keys.size() - 1) << 1, chunk);
-        Object last = keys.get(keys.size() - 1);
-        while (keys.size() < size) {
-            keys.add(last);
-        }
-        return keys;
+    private int paddedLength(int keys) {
+        return Math.min(keys <= 1 ? 1 : Integer.highestOneBit(keys - 1) << 1, chunk);
     }
 }

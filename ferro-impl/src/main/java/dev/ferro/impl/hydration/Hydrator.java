@@ -76,20 +76,21 @@ public final class Hydrator<M> {
      * registered; {@code identityMap} is null when the rows go to a call that keeps no unit of work.
      */
     public M read(ResultSet row, IdentityMap identityMap) throws SQLException {
-        return read(row, identityMap, new Object[fields.length]);
+        return read(row, identityMap, null);
     }
 
     /** Every row; {@code identityMap} as in {@link #read}. */
     public List<M> readAll(ResultSet rows, IdentityMap identityMap) throws SQLException {
         List<M> result = new ArrayList<>();
         // One array of values for all the rows: a row's values are written into its instance before the next is read.
-        Object[] values = new Object[fields.length];
+        Object[] values = this.rows == null ? new Object[fields.length] : null;
         while (rows.next()) {
             result.add(read(rows, identityMap, values));
         }
         return result;
     }
 
+    /** {@code values}: scratch space for the method-handle path, or null to allocate it when needed. */
     private M read(ResultSet row, IdentityMap identityMap, Object[] values) throws SQLException {
         Object id = freshReaders[0].read(row, 1);
         if (identityMap != null) {
@@ -103,6 +104,9 @@ public final class Hydrator<M> {
             instance = rows.read(id, row, columns);
         } else {
             instance = model.newInstance();
+            if (values == null) {
+                values = new Object[fields.length];
+            }
             values[0] = id;
             for (int i = 1; i < fields.length; i++) {
                 values[i] = column(i, freshReaders[i].read(row, i + 1));

@@ -11,6 +11,7 @@ import dev.ferro.impl.metadata.ResolvedRelation;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,10 +36,10 @@ public final class RelationImpl<T> implements Relation<T> {
         this.ownerKey = ownerKey;
     }
 
-    /** Prefetch found these rows. */
+    /** Prefetch found these rows; the list becomes this relation's, unmodifiable (prefetch keeps no reference to it). */
     @SuppressWarnings("unchecked")
     public void resolve(List<?> rows) {
-        prefetched = (List<T>) List.copyOf(rows);
+        prefetched = (List<T>) Collections.unmodifiableList(rows);
     }
 
     private Query<T> query() {
