@@ -147,7 +147,7 @@ final class ModelOperations<M> {
         });
         ValueBinder[] binders = new ValueBinder[ownerKeys.length];
         java.util.Arrays.fill(binders, dialect.binder(join.ownerId()));
-        ValueReader ownerReader = dialect.reader(join.ownerId());
+        ValueReader ownerReader = dialect.freshReader(join.ownerId());
         int ownerColumn = sql.fields().length + 1;
         // Straight to the sink: a row costs no pair object and no list of pairs.
         executor.query(unit.connection(), new Statement(text, ownerKeys, binders), rows -> {

@@ -80,26 +80,30 @@ final class Prefetcher {
     /** {@code post.author}: the targets by the rows' keys. */
     private List<Object> forward(UnitOfWork unit, ResolvedRelation relation, List<?> rows) {
         FieldMetadata foreignKey = relation.foreignKey();
+        // Each row's Ref is read once (a field read through a method handle): kept here to be resolved below.
+        Object[] refs = new Object[rows.size()];
         Set<Object> keys = new LinkedHashSet<>();
-        for (Object row : rows) {
-            Object key = foreignKey.get(row);
+        for (int i = 0; i < refs.length; i++) {
+            Object ref = foreignKey.fieldValue(rows.get(i));
+            refs[i] = ref;
+            Object key = foreignKey.foreignKey().keyOf(foreignKey, ref);
             if (key != null) {
                 keys.add(key);
             }
         }
         ModelOperations<?> targets = ferro.operations(relation.target().type());
         FieldMetadata targetId = relation.target().id();
-        Map<Object, Object> byKey = new HashMap<>();
+        Map<Object, Object> byKey = new HashMap<>(capacity(keys.size()));
         for (Object[] chunk : chunks(keys)) {
             for (Object target : targets.selectIn(unit, targetId, chunk)) {
                 byKey.put(targetId.get(target), target);
             }
         }
-        for (Object row : rows) {
-            if (foreignKey.fieldValue(row) instanceof LazyRef<?> ref) {
-                Object target = byKey.get(ref.id());
+        for (Object ref : refs) {
+            if (ref instanceof LazyRef<?> lazy) {
+                Object target = byKey.get(lazy.id());
                 if (target != null) {
-                    ref.resolve(target);
+                    lazy.resolve(target);
                 }
             }
         }
@@ -113,13 +117,14 @@ final class Prefetcher {
         ModelOperations<?> targets = ferro.operations(relation.target().type());
         Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         List<Object> found = new ArrayList<>();
-        for (Object[] chunk : chunks(keysOf(rows, ownerId))) {
+        List<Object> keys = keysOf(rows, ownerId);
+        for (Object[] chunk : chunks(keys)) {
             for (Object target : targets.selectIn(unit, foreignKey, chunk)) {
                 byOwner.computeIfAbsent(foreignKey.get(target), key -> new ArrayList<>()).add(target);
                 found.add(target);
             }
         }
-        attach(relation, rows, ownerId, byOwner);
+        attach(relation, rows, keys, byOwner);
         return found;
     }
 
@@ -133,7 +138,8 @@ final class Prefetcher {
         ModelOperations<?> targets = ferro.operations(relation.target().type());
         Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         Map<Object, Boolean> distinct = new IdentityHashMap<>();
-        for (Object[] chunk : chunks(keysOf(rows, ownerId))) {
+        List<Object> keys = keysOf(rows, ownerId);
+        for (Object[] chunk : chunks(keys)) {
             targets.selectLinked(unit, relation.join(), chunk, (ownerKey, target) -> {
                 byOwner.computeIfAbsent(ownerKey, key -> new ArrayList<>()).add(target);
                 if (nested) {
@@ -141,7 +147,7 @@ final class Prefetcher {
                 }
             });
         }
-        attach(relation, rows, ownerId, byOwner);
+        attach(relation, rows, keys, byOwner);
         return new ArrayList<>(distinct.keySet());
     }
 
@@ -150,9 +156,11 @@ final class Prefetcher {
         return Math.max(16, (int) (size / 0.75f) + 1);
     }
 
-    private static void attach(ResolvedRelation relation, List<?> rows, FieldMetadata ownerId, Map<Object, List<Object>> byOwner) {
-        for (Object row : rows) {
-            List<Object> related = byOwner.getOrDefault(ownerId.get(row), List.of());
+    /** Gives each row's relation handle its related rows; {@code keys} holds the rows' ids, in the same order. */
+    private static void attach(ResolvedRelation relation, List<?> rows, List<Object> keys, Map<Object, List<Object>> byOwner) {
+        for (int i = 0; i < keys.size(); i++) {
+            Object row = rows.get(i);
+            List<Object> related = byOwner.getOrDefault(keys.get(i), List.of());
             Object handle = relation.field().get(row);
             if (handle instanceof RelationImpl<?> many) {
                 many.resolve(related);

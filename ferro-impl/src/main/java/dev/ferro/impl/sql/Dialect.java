@@ -187,11 +187,12 @@ public abstract class Dialect {
     /**
      * The reader of a column for a new instance: for a primitive field it skips the
      * {@code wasNull()} check (one driver call per column and row), since SQL NULL reads as 0 or
-     * false, which is the value a primitive field is left at for NULL anyway. A dialect that reads
-     * a primitive kind its own way overrides this too.
+     * false, which is the value a primitive field is left at for NULL anyway; and so it does for an
+     * id, the primary key, which is never NULL (nor is a key that matched an {@code IN} list). A
+     * dialect that reads a primitive kind its own way overrides this too.
      */
     public ValueReader freshReader(FieldMetadata field) {
-        if (!field.primitive() || field.foreignKey() != null) {
+        if (!(field.primitive() || field.isId()) || field.foreignKey() != null) {
             return reader(field);
         }
         return switch (field.kind()) {
