@@ -105,15 +105,15 @@ final class RowsWriter {
             out.append("@javax.annotation.processing.Generated(\"").append(MetamodelProcessor.class.getName()).append("\")\n");
         }
         out.append("final class ").append(simpleName).append(" implements dev.ferro.spi.ModelRows<").append(modelName).append("> {\n");
-        out.append("    private static final java.util.List<String> FIELDS = java.util.List.of(\"").append(id.getSimpleName()).append('"');
+        out.append("    private static final java.util.List<java.lang.String> FIELDS = java.util.List.of(\"").append(id.getSimpleName()).append('"');
         for (VariableElement column : columns) {
             out.append(", \"").append(column.getSimpleName()).append('"');
         }
         out.append(");\n\n");
         out.append("    ").append(simpleName).append("() {\n    }\n\n");
-        out.append("    @Override\n    public java.util.List<String> fields() {\n        return FIELDS;\n    }\n\n");
-        out.append("    @Override\n    public ").append(modelName)
-                .append(" read(Object id, java.sql.ResultSet row, dev.ferro.spi.Columns columns) throws java.sql.SQLException {\n");
+        out.append("    @java.lang.Override\n    public java.util.List<java.lang.String> fields() {\n        return FIELDS;\n    }\n\n");
+        out.append("    @java.lang.Override\n    public ").append(modelName)
+                .append(" read(java.lang.Object id, java.sql.ResultSet row, dev.ferro.spi.Columns columns) throws java.sql.SQLException {\n");
         out.append("        ").append(modelName).append(" model = new ").append(modelName).append("();\n");
         out.append("        model.").append(id.getSimpleName()).append(" = (").append(idType(id.asType())).append(") id;\n");
         for (int i = 0; i < columns.size(); i++) {

@@ -188,8 +188,7 @@ public abstract class Dialect {
      * The reader of a column for a new instance: for a primitive field it skips the
      * {@code wasNull()} check (one driver call per column and row), since SQL NULL reads as 0 or
      * false, which is the value a primitive field is left at for NULL anyway; and so it does for an
-     * id, the primary key, which is never NULL (nor is a key that matched an {@code IN} list). A
-     * dialect that reads a primitive kind its own way overrides this too.
+     * id, the primary key, which is never NULL (nor is a key that matched an {@code IN} list).
      */
     public ValueReader freshReader(FieldMetadata field) {
         if (!(field.primitive() || field.isId()) || field.foreignKey() != null) {
@@ -289,7 +288,12 @@ public abstract class Dialect {
         };
     }
 
-    protected ValueReader reader(ValueKind kind, Class<?> type, int scale) {
+    /**
+     * How values come back as each kind: strings and the primitive kinds (and their wrappers) with
+     * the plain {@code ResultSet} getters on every database, since generated row readers call those
+     * directly ({@code hydration.RowColumns}); the other kinds as {@link #objectReader} says.
+     */
+    private ValueReader reader(ValueKind kind, Class<?> type, int scale) {
         return switch (kind) {
             case BOOLEAN -> (r, c) -> {
                 boolean v = r.getBoolean(c);
@@ -315,8 +319,15 @@ public abstract class Dialect {
                 double v = r.getDouble(c);
                 return r.wasNull() ? null : v;
             };
-            case DECIMAL -> (r, c) -> r.getBigDecimal(c);
             case STRING -> (r, c) -> r.getString(c);
+            default -> objectReader(kind, type, scale);
+        };
+    }
+
+    /** The reader of a kind that is neither a string nor a primitive (or its wrapper), as this database returns it. */
+    protected ValueReader objectReader(ValueKind kind, Class<?> type, int scale) {
+        return switch (kind) {
+            case DECIMAL -> (r, c) -> r.getBigDecimal(c);
             case ENUM -> enumReader(type);
             case UUID -> (r, c) -> r.getObject(c, UUID.class);
             case LOCAL_DATE -> (r, c) -> r.getObject(c, LocalDate.class);
@@ -331,6 +342,7 @@ public abstract class Dialect {
                 return v == null ? null : v.toInstant();
             };
             case BYTES -> (r, c) -> r.getBytes(c);
+            case BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE, STRING -> throw new IllegalArgumentException(kind + " is read by reader()");
         };
     }
 

@@ -104,7 +104,7 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    protected ValueReader reader(ValueKind kind, Class<?> type, int scale) {
+    protected ValueReader objectReader(ValueKind kind, Class<?> type, int scale) {
         return switch (kind) {
             case UUID -> (r, c) -> {
                 String v = r.getString(c);
@@ -118,7 +118,7 @@ public final class MariaDbDialect extends Dialect {
                 LocalDateTime v = r.getObject(c, LocalDateTime.class);
                 return v == null ? null : v.toInstant(ZoneOffset.UTC);
             };
-            default -> super.reader(kind, type, scale);
+            default -> super.objectReader(kind, type, scale);
         };
     }
 

@@ -153,7 +153,7 @@ public final class SqliteDialect extends Dialect {
     }
 
     @Override
-    protected ValueReader reader(ValueKind kind, Class<?> type, int scale) {
+    protected ValueReader objectReader(ValueKind kind, Class<?> type, int scale) {
         return switch (kind) {
             case DECIMAL -> (r, c) -> {
                 String v = r.getString(c);
@@ -183,7 +183,7 @@ public final class SqliteDialect extends Dialect {
                 String v = r.getString(c);
                 return v == null ? null : LocalDateTime.parse(v, UTC_DATE_TIME).toInstant(ZoneOffset.UTC);
             };
-            default -> super.reader(kind, type, scale);
+            default -> super.objectReader(kind, type, scale);
         };
     }
 

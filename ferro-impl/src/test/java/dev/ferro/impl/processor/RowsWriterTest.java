@@ -76,18 +76,18 @@ class RowsWriterTest {
 
                 @javax.annotation.processing.Generated("dev.ferro.impl.processor.MetamodelProcessor")
                 final class Post_Rows implements dev.ferro.spi.ModelRows<Post> {
-                    private static final java.util.List<String> FIELDS = java.util.List.of("id", "created", "title", "author", "views", "rating", "status", "pinned");
+                    private static final java.util.List<java.lang.String> FIELDS = java.util.List.of("id", "created", "title", "author", "views", "rating", "status", "pinned");
 
                     Post_Rows() {
                     }
 
-                    @Override
-                    public java.util.List<String> fields() {
+                    @java.lang.Override
+                    public java.util.List<java.lang.String> fields() {
                         return FIELDS;
                     }
 
-                    @Override
-                    public Post read(Object id, java.sql.ResultSet row, dev.ferro.spi.Columns columns) throws java.sql.SQLException {
+                    @java.lang.Override
+                    public Post read(java.lang.Object id, java.sql.ResultSet row, dev.ferro.spi.Columns columns) throws java.sql.SQLException {
                         Post model = new Post();
                         model.id = (java.lang.Long) id;
                         model.created = columns.getObject(row, 2);
