@@ -156,7 +156,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         if (!generated.add(canonical)) {
             return;
         }
-        if (!accessible(model, elements.getPackageOf(model))) {
+        if (!accessible(elements, model, elements.getPackageOf(model))) {
             // A private nested model still works at run time (Ferro uses a private lookup), but no
             // other class can name it, so there is no metamodel to generate.
             messager.printMessage(Diagnostic.Kind.NOTE, "Ferro generates no metamodel for " + canonical
@@ -252,7 +252,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
         TypeElement element = (TypeElement) declared.asElement();
         String qualified = element.getQualifiedName().toString();
         if (element.getKind() == ElementKind.ENUM) {
-            return accessible(element, pkg) ? typed("Attribute", model, name, literal, qualified) : null;
+            return accessible(elements, element, pkg) ? typed("Attribute", model, name, literal, qualified) : null;
         }
         if (qualified.equals("java.lang.Boolean")) {
             return bool(model, name, literal);
@@ -284,7 +284,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             return null;
         }
         TypeElement target = (TypeElement) ((DeclaredType) declared.getTypeArguments().get(0)).asElement();
-        if (!accessible(target, pkg)) {
+        if (!accessible(elements, target, pkg)) {
             return null;
         }
         String targetType = target.getQualifiedName().toString();
@@ -390,7 +390,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
     }
 
     /** Whether code in {@code from} can name {@code type}. */
-    private boolean accessible(TypeElement type, PackageElement from) {
+    static boolean accessible(Elements elements, TypeElement type, PackageElement from) {
         boolean samePackage = elements.getPackageOf(type).equals(from);
         for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
             Set<Modifier> modifiers = e.getModifiers();

@@ -205,7 +205,7 @@ final class RowsWriter {
             default:
                 break;
         }
-        if (OBJECT_COLUMNS.contains(name) || element.getKind() == ElementKind.ENUM && publicOrLocal(element)) {
+        if (OBJECT_COLUMNS.contains(name) || element.getKind() == ElementKind.ENUM && MetamodelProcessor.accessible(elements, element, pkg)) {
             return "getObject";
         }
         return null;
@@ -222,21 +222,11 @@ final class RowsWriter {
                 return "java.lang.Long";
             case DECLARED:
                 TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-                return element.getTypeParameters().isEmpty() && publicOrLocal(element) ? element.getQualifiedName().toString() : null;
+                boolean nameable = element.getTypeParameters().isEmpty() && MetamodelProcessor.accessible(elements, element, pkg);
+                return nameable ? element.getQualifiedName().toString() : null;
             default:
                 return null;
         }
-    }
-
-    private boolean publicOrLocal(TypeElement type) {
-        boolean samePackage = elements.getPackageOf(type).equals(pkg);
-        for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-            Set<Modifier> modifiers = e.getModifiers();
-            if (modifiers.contains(Modifier.PRIVATE) || !samePackage && !modifiers.contains(Modifier.PUBLIC)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** {@code Outer.Inner} for a nested model: its name within the package. */
