@@ -109,7 +109,7 @@ public final class Hydrator<M> {
             }
             values[0] = id;
             for (int i = 1; i < fields.length; i++) {
-                values[i] = column(i, freshReaders[i].read(row, i + 1));
+                values[i] = columns.getObject(row, i + 1);
             }
             write(instance, values);
         }

@@ -98,6 +98,7 @@ final class RowColumns implements Columns {
         return row.getString(column);
     }
 
+    /** Any column, with the dialect's reader for a new instance: also how the method-handle path reads every column. */
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getObject(ResultSet row, int column) throws SQLException {
