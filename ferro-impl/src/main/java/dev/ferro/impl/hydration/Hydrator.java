@@ -5,7 +5,6 @@ import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.sql.ModelSql;
 import dev.ferro.impl.sql.ValueReader;
 import dev.ferro.impl.transaction.IdentityMap;
-import dev.ferro.spi.Columns;
 import dev.ferro.spi.ModelRows;
 
 import java.lang.invoke.MethodHandle;
@@ -29,41 +28,38 @@ public final class Hydrator<M> {
     private final ModelMetadata<M> model;
     private final Class<M> type;
     private final FieldMetadata[] fields;
-    private final ValueReader[] readers;
-    /** The readers of a new instance's columns ({@link dev.ferro.impl.sql.Dialect#freshReader}). */
-    private final ValueReader[] freshReaders;
+    /** The reader of a new instance's id ({@link dev.ferro.impl.sql.Dialect#freshReader}). */
+    private final ValueReader idReader;
     /**
      * Writes every column of a new instance from an array of values, {@code (Object,Object[])void}:
      * one method-handle call per row instead of one per column, since a handle that is not a
      * constant is a call the JIT cannot inline (about a third of the time of reading 10,000 rows on H2).
      */
     private final MethodHandle writeAll;
-    /** Per column: whether it is a foreign key, whose key becomes a {@code Ref}. */
-    private final boolean[] references;
     private final boolean hasRelationFields;
     private final RelationBinder relations;
     /** The processor's {@code <Model>_Rows}, or null: then {@link #writeAll} sets the fields. */
     private final ModelRows<M> rows;
-    private final Columns columns;
+    /** A new instance's columns, with the dialect's fresh readers. */
+    private final RowColumns columns;
+    /** The columns a refresh overwrites: SQL NULL reads as null, which leaves a primitive field as it was. */
+    private final RowColumns refreshColumns;
 
     public Hydrator(ModelSql<M> sql, RelationBinder relations) {
         this.model = sql.model();
         this.type = model.type();
         this.fields = sql.fields();
-        this.readers = sql.readers();
-        this.freshReaders = new ValueReader[fields.length];
+        ValueReader[] freshReaders = new ValueReader[fields.length];
         for (int i = 0; i < fields.length; i++) {
             freshReaders[i] = sql.dialect().freshReader(fields[i]);
         }
-        this.writeAll = writeAll(fields);
-        this.references = new boolean[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            references[i] = fields[i].foreignKey() != null;
-        }
+        this.idReader = freshReaders[0];
         this.hasRelationFields = !model.relations().isEmpty();
         this.relations = relations;
         this.rows = GeneratedRows.find(type, fields);
-        this.columns = new RowColumns(fields, freshReaders, references, relations);
+        this.writeAll = rows == null ? writeAll(fields) : null;
+        this.columns = new RowColumns(fields, freshReaders, relations);
+        this.refreshColumns = new RowColumns(fields, sql.readers(), relations);
     }
 
     /** Whether new instances come from the generated {@code <Model>_Rows} rather than method handles. */
@@ -92,7 +88,7 @@ public final class Hydrator<M> {
 
     /** {@code values}: scratch space for the method-handle path, or null to allocate it when needed. */
     private M read(ResultSet row, IdentityMap identityMap, Object[] values) throws SQLException {
-        Object id = freshReaders[0].read(row, 1);
+        Object id = idReader.read(row, 1);
         if (identityMap != null) {
             M known = identityMap.get(type, id);
             if (known != null) {
@@ -125,7 +121,7 @@ public final class Hydrator<M> {
     /** Overwrites every column of {@code target} from the current row (refresh). */
     public void readInto(M target, ResultSet row) throws SQLException {
         for (int i = 0; i < fields.length; i++) {
-            fields[i].set(target, column(i, readers[i].read(row, i + 1)));
+            fields[i].set(target, refreshColumns.getObject(row, i + 1));
         }
         if (hasRelationFields) {
             relations.bind(target, fields[0].get(target));
@@ -154,9 +150,5 @@ public final class Hydrator<M> {
             all = MethodHandles.foldArguments(all, MethodHandles.filterArguments(fields[i].setter(), 1, value));
         }
         return all;
-    }
-
-    private Object column(int index, Object value) {
-        return references[index] && value != null ? relations.ref(fields[index], value) : value;
     }
 }

@@ -20,10 +20,14 @@ final class RowColumns implements Columns {
     private final boolean[] references;
     private final RelationBinder relations;
 
-    RowColumns(FieldMetadata[] fields, ValueReader[] readers, boolean[] references, RelationBinder relations) {
+    /** @param readers one per field, indexed as {@code fields} */
+    RowColumns(FieldMetadata[] fields, ValueReader[] readers, RelationBinder relations) {
         this.fields = fields;
         this.readers = readers;
-        this.references = references;
+        this.references = new boolean[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            references[i] = fields[i].foreignKey() != null;
+        }
         this.relations = relations;
     }
 
@@ -98,7 +102,7 @@ final class RowColumns implements Columns {
         return row.getString(column);
     }
 
-    /** Any column, with the dialect's reader for a new instance: also how the method-handle path reads every column. */
+    /** Any column, with this object's reader for it: also how the method-handle path and refresh read every column. */
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getObject(ResultSet row, int column) throws SQLException {
