@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The entry point: one database, its models, its transactions.
@@ -82,6 +83,17 @@ public interface Ferro extends AutoCloseable {
     /** {@link #transaction(Runnable)} that returns the work's result. */
     <T> T transaction(Supplier<T> work);
 
+    /**
+     * {@link #transaction(Runnable)} with an isolation level, read-only, and retries: when a
+     * {@link TransientDataAccessException} leaves an outermost block, it is rolled back and run again,
+     * up to {@code options.retries()} more times, after a short jittered pause; then the last failure
+     * is thrown. A connection lost during the commit itself is never retried (its outcome is unknown).
+     */
+    void transaction(TransactionOptions options, Runnable work);
+
+    /** {@link #transaction(TransactionOptions, Runnable)} that returns the work's result. */
+    <T> T transaction(TransactionOptions options, Supplier<T> work);
+
     /** Whether the current thread is inside {@link #transaction}. */
     boolean inTransaction();
 
@@ -93,6 +105,14 @@ public interface Ferro extends AutoCloseable {
 
     /** The first row of {@link #fetchAll}, if any. */
     Optional<Map<String, Object>> fetchOne(String sql, Object... args);
+
+    /**
+     * The rows of a query, read from the database as the stream is consumed, a fetch size at a time
+     * ({@link FerroOptions#fetchSize}), so that a result of any size reads in bounded memory. Close it
+     * (try-with-resources): it holds a connection until it is closed or read to the end. Inside a
+     * transaction it reads on the transaction's connection.
+     */
+    Stream<Map<String, Object>> stream(String sql, Object... args);
 
     /** Creates, drops and checks the tables of the models. */
     Schema schema();

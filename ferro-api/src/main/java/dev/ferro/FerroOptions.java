@@ -9,48 +9,64 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How {@link Ferro#connect} connects: credentials, pool, schema step, models, listeners.
- * Immutable; each {@code with...}-style method returns a copy.
+ * How {@link Ferro#connect} connects: credentials, pool, timeouts, schema step, models, listeners.
+ * Immutable; each setter-style method returns a copy.
  *
  * <pre>{@code
  * FerroOptions.defaults().user("app").password("secret").schema(SchemaMode.CREATE).maxPoolSize(20)
+ *         .statementTimeout(Duration.ofSeconds(5))
  * }</pre>
+ *
+ * <p>The pool options apply to Ferro's own pool only; a DataSource given to
+ * {@link Ferro#connect(javax.sql.DataSource, FerroOptions)} keeps its own settings.
  */
 public final class FerroOptions {
-    private final String user;
-    private final String password;
-    private final int minPoolSize;
-    private final int maxPoolSize;
-    private final Duration acquisitionTimeout;
-    private final SchemaMode schema;
-    private final List<Class<?>> models;
-    private final List<SqlListener> listeners;
-    private final ValidatorFactory validatorFactory;
+    private String user;
+    private String password;
+    private int minPoolSize = 0;
+    private int maxPoolSize = 10;
+    private Duration acquisitionTimeout = Duration.ofSeconds(30);
+    private Duration validationInterval = Duration.ofSeconds(30);
+    private Duration maxLifetime = Duration.ofMinutes(30);
+    private Duration leakTimeout = Duration.ofMinutes(10);
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration statementTimeout;
+    private int fetchSize = 1000;
+    private SchemaMode schema = SchemaMode.NONE;
+    private List<Class<?>> models = List.of();
+    private List<SqlListener> listeners = List.of();
+    private ValidatorFactory validatorFactory;
 
-    private FerroOptions(String user, String password, int minPoolSize, int maxPoolSize, Duration acquisitionTimeout,
-                         SchemaMode schema, List<Class<?>> models, List<SqlListener> listeners,
-                         ValidatorFactory validatorFactory) {
-        if (minPoolSize < 0 || maxPoolSize < 1 || minPoolSize > maxPoolSize) {
-            throw new IllegalArgumentException("Pool sizes need 0 <= min <= max and max >= 1, got min "
-                    + minPoolSize + ", max " + maxPoolSize);
-        }
-        this.user = user;
-        this.password = password;
-        this.minPoolSize = minPoolSize;
-        this.maxPoolSize = maxPoolSize;
-        if (Objects.requireNonNull(acquisitionTimeout, "acquisitionTimeout").isNegative()) {
-            throw new IllegalArgumentException("The acquisition timeout must not be negative, got " + acquisitionTimeout);
-        }
-        this.acquisitionTimeout = acquisitionTimeout;
-        this.schema = Objects.requireNonNull(schema, "schema");
-        this.models = List.copyOf(models);
-        this.listeners = List.copyOf(listeners);
-        this.validatorFactory = validatorFactory;
+    private FerroOptions() {
     }
 
-    /** No credentials, a pool of 0..10 connections, 30 s to acquire one, no schema step. */
+    private FerroOptions copy() {
+        FerroOptions copy = new FerroOptions();
+        copy.user = user;
+        copy.password = password;
+        copy.minPoolSize = minPoolSize;
+        copy.maxPoolSize = maxPoolSize;
+        copy.acquisitionTimeout = acquisitionTimeout;
+        copy.validationInterval = validationInterval;
+        copy.maxLifetime = maxLifetime;
+        copy.leakTimeout = leakTimeout;
+        copy.connectTimeout = connectTimeout;
+        copy.statementTimeout = statementTimeout;
+        copy.fetchSize = fetchSize;
+        copy.schema = schema;
+        copy.models = models;
+        copy.listeners = listeners;
+        copy.validatorFactory = validatorFactory;
+        return copy;
+    }
+
+    /**
+     * No credentials; a pool of 0..10 connections, 30 s to acquire one, idle connections validated
+     * every 30 s (and before use after a second idle), replaced after 30 min, a warning for one held
+     * over 10 min; 10 s to connect; no statement timeout; no schema step.
+     */
     public static FerroOptions defaults() {
-        return new FerroOptions(null, null, 0, 10, Duration.ofSeconds(30), SchemaMode.NONE, List.of(), List.of(), null);
+        return new FerroOptions();
     }
 
     /** The defaults with {@link SchemaMode#CREATE}: missing tables are created at start. */
@@ -59,27 +75,100 @@ public final class FerroOptions {
     }
 
     public FerroOptions user(String user) {
-        return new FerroOptions(user, password, minPoolSize, maxPoolSize, acquisitionTimeout, schema, models, listeners, validatorFactory);
+        FerroOptions copy = copy();
+        copy.user = user;
+        return copy;
     }
 
     public FerroOptions password(String password) {
-        return new FerroOptions(user, password, minPoolSize, maxPoolSize, acquisitionTimeout, schema, models, listeners, validatorFactory);
+        FerroOptions copy = copy();
+        copy.password = password;
+        return copy;
     }
 
     public FerroOptions minPoolSize(int size) {
-        return new FerroOptions(user, password, size, maxPoolSize, acquisitionTimeout, schema, models, listeners, validatorFactory);
+        return poolSizes(size, maxPoolSize);
     }
 
     public FerroOptions maxPoolSize(int size) {
-        return new FerroOptions(user, password, minPoolSize, size, acquisitionTimeout, schema, models, listeners, validatorFactory);
+        return poolSizes(minPoolSize, size);
     }
 
+    private FerroOptions poolSizes(int min, int max) {
+        if (min < 0 || max < 1 || min > max) {
+            throw new IllegalArgumentException("Pool sizes need 0 <= min <= max and max >= 1, got min " + min + ", max " + max);
+        }
+        FerroOptions copy = copy();
+        copy.minPoolSize = min;
+        copy.maxPoolSize = max;
+        return copy;
+    }
+
+    /** How long a call waits for a free connection before {@link PoolExhaustedException}; must be positive. */
     public FerroOptions acquisitionTimeout(Duration timeout) {
-        return new FerroOptions(user, password, minPoolSize, maxPoolSize, timeout, schema, models, listeners, validatorFactory);
+        FerroOptions copy = copy();
+        copy.acquisitionTimeout = positive(timeout, "acquisitionTimeout");
+        return copy;
+    }
+
+    /**
+     * How often idle connections are validated in the background; a connection idle for more than
+     * a second (or this interval, when shorter) is also validated before it is handed out, so one
+     * that died while idle (a database restart) is replaced instead of failing the call.
+     */
+    public FerroOptions validationInterval(Duration interval) {
+        FerroOptions copy = copy();
+        copy.validationInterval = positive(interval, "validationInterval");
+        return copy;
+    }
+
+    /** How long a connection lives before the pool replaces it (when it is idle). */
+    public FerroOptions maxLifetime(Duration lifetime) {
+        FerroOptions copy = copy();
+        copy.maxLifetime = positive(lifetime, "maxLifetime");
+        return copy;
+    }
+
+    /** After how long a connection held by one caller is logged as a probable leak, with the holder's stack. */
+    public FerroOptions leakTimeout(Duration timeout) {
+        FerroOptions copy = copy();
+        copy.leakTimeout = positive(timeout, "leakTimeout");
+        return copy;
+    }
+
+    /** How long opening a connection to a database server may take (PostgreSQL and MariaDB). */
+    public FerroOptions connectTimeout(Duration timeout) {
+        FerroOptions copy = copy();
+        copy.connectTimeout = positive(timeout, "connectTimeout");
+        return copy;
+    }
+
+    /**
+     * The longest a statement (or a commit) may run: then it is cancelled, and when the database does
+     * not answer the cancel within half a second more (a hung server), its connection is aborted;
+     * either way the caller gets a {@link QueryTimeoutException}. {@code null}, the default, means no
+     * timeout: a statement waits for the database as long as the database takes.
+     */
+    public FerroOptions statementTimeout(Duration timeout) {
+        FerroOptions copy = copy();
+        copy.statementTimeout = timeout == null ? null : positive(timeout, "statementTimeout");
+        return copy;
+    }
+
+    /** How many rows a stream ({@link Query#stream()}, {@link Ferro#stream}) fetches from the database at a time. */
+    public FerroOptions fetchSize(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("fetchSize must be at least 1, got " + rows);
+        }
+        FerroOptions copy = copy();
+        copy.fetchSize = rows;
+        return copy;
     }
 
     public FerroOptions schema(SchemaMode mode) {
-        return new FerroOptions(user, password, minPoolSize, maxPoolSize, acquisitionTimeout, mode, models, listeners, validatorFactory);
+        FerroOptions copy = copy();
+        copy.schema = Objects.requireNonNull(mode, "schema");
+        return copy;
     }
 
     /**
@@ -89,18 +178,24 @@ public final class FerroOptions {
     public FerroOptions models(Class<?>... more) {
         List<Class<?>> all = new ArrayList<>(models);
         all.addAll(Arrays.asList(more));
-        return new FerroOptions(user, password, minPoolSize, maxPoolSize, acquisitionTimeout, schema, all, listeners, validatorFactory);
+        FerroOptions copy = copy();
+        copy.models = List.copyOf(all);
+        return copy;
     }
 
     public FerroOptions listener(SqlListener listener) {
         List<SqlListener> all = new ArrayList<>(listeners);
         all.add(Objects.requireNonNull(listener, "listener"));
-        return new FerroOptions(user, password, minPoolSize, maxPoolSize, acquisitionTimeout, schema, models, all, validatorFactory);
+        FerroOptions copy = copy();
+        copy.listeners = List.copyOf(all);
+        return copy;
     }
 
     /** The Bean Validation factory to validate with; by default the environment's default provider. */
     public FerroOptions validatorFactory(ValidatorFactory factory) {
-        return new FerroOptions(user, password, minPoolSize, maxPoolSize, acquisitionTimeout, schema, models, listeners, factory);
+        FerroOptions copy = copy();
+        copy.validatorFactory = factory;
+        return copy;
     }
 
     public String user() {
@@ -123,6 +218,31 @@ public final class FerroOptions {
         return acquisitionTimeout;
     }
 
+    public Duration validationInterval() {
+        return validationInterval;
+    }
+
+    public Duration maxLifetime() {
+        return maxLifetime;
+    }
+
+    public Duration leakTimeout() {
+        return leakTimeout;
+    }
+
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** The statement timeout, or null for none. */
+    public Duration statementTimeout() {
+        return statementTimeout;
+    }
+
+    public int fetchSize() {
+        return fetchSize;
+    }
+
     public SchemaMode schema() {
         return schema;
     }
@@ -139,10 +259,22 @@ public final class FerroOptions {
         return validatorFactory;
     }
 
+    private static Duration positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value
+                    + (name.equals("acquisitionTimeout") ? " (Ferro has no wait-forever setting: give a bound)" : ""));
+        }
+        return value;
+    }
+
     @Override
     public String toString() {
         // The password stays out of logs and error messages.
         return "FerroOptions[user=" + user + ", pool=" + minPoolSize + ".." + maxPoolSize
-                + ", acquisitionTimeout=" + acquisitionTimeout + ", schema=" + schema + ", models=" + models.size() + "]";
+                + ", acquisitionTimeout=" + acquisitionTimeout + ", validationInterval=" + validationInterval
+                + ", maxLifetime=" + maxLifetime + ", leakTimeout=" + leakTimeout + ", connectTimeout=" + connectTimeout
+                + ", statementTimeout=" + statementTimeout + ", fetchSize=" + fetchSize
+                + ", schema=" + schema + ", models=" + models.size() + "]";
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * The queries and writes of one model. A query is immutable: {@link #where}, {@link #orderBy},
@@ -69,6 +70,17 @@ public interface Query<M> {
 
     /** Every matching row, in the query's order. */
     List<M> all();
+
+    /**
+     * The matching rows in the query's order, read from the database as the stream is consumed, a
+     * fetch size at a time ({@link FerroOptions#fetchSize}): a cursor on PostgreSQL, the streaming
+     * mode of MariaDB's driver, SQLite's own stepping, H2's result that spills to disk. Close it
+     * (try-with-resources): it holds a connection until it is closed or read to the end.
+     *
+     * <p>Streamed rows are not kept in the identity map (that would hold every row), so two reads
+     * of one row give two instances. Prefetch works on a stream a chunk of rows at a time.
+     */
+    Stream<M> stream();
 
     /** The first matching row in the query's order, if any. */
     Optional<M> first();

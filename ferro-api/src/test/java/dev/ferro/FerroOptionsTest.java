@@ -47,11 +47,48 @@ class FerroOptionsTest {
     }
 
     @Test
-    void aNegativeAcquisitionTimeoutIsRefused() {
-        IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+    void aNegativeOrZeroAcquisitionTimeoutIsRefused() {
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
                 () -> FerroOptions.defaults().acquisitionTimeout(Duration.ofSeconds(-5)));
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> FerroOptions.defaults().acquisitionTimeout(Duration.ZERO));
 
-        assertEquals("The acquisition timeout must not be negative, got PT-5S", thrown.getMessage());
+        assertEquals("acquisitionTimeout must be positive, got PT-5S (Ferro has no wait-forever setting: give a bound)",
+                negative.getMessage());
+        assertEquals("acquisitionTimeout must be positive, got PT0S (Ferro has no wait-forever setting: give a bound)",
+                zero.getMessage());
+    }
+
+    @Test
+    void productionDefaultsAreOn() {
+        FerroOptions options = FerroOptions.defaults();
+
+        assertEquals(Duration.ofSeconds(30), options.validationInterval());
+        assertEquals(Duration.ofMinutes(30), options.maxLifetime());
+        assertEquals(Duration.ofMinutes(10), options.leakTimeout());
+        assertEquals(Duration.ofSeconds(10), options.connectTimeout());
+        assertEquals(null, options.statementTimeout());
+        assertEquals(1000, options.fetchSize());
+    }
+
+    @Test
+    void timeoutsAreKeptAndAZeroStatementTimeoutIsRefused() {
+        FerroOptions options = FerroOptions.defaults().statementTimeout(Duration.ofMillis(2500))
+                .validationInterval(Duration.ofSeconds(5)).maxLifetime(Duration.ofMinutes(3)).leakTimeout(Duration.ofMinutes(1))
+                .connectTimeout(Duration.ofSeconds(3)).fetchSize(250);
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class,
+                () -> FerroOptions.defaults().statementTimeout(Duration.ZERO));
+        IllegalArgumentException fetch = assertThrows(IllegalArgumentException.class, () -> FerroOptions.defaults().fetchSize(0));
+
+        assertEquals(Duration.ofMillis(2500), options.statementTimeout());
+        assertEquals(Duration.ofSeconds(5), options.validationInterval());
+        assertEquals(Duration.ofMinutes(3), options.maxLifetime());
+        assertEquals(Duration.ofMinutes(1), options.leakTimeout());
+        assertEquals(Duration.ofSeconds(3), options.connectTimeout());
+        assertEquals(250, options.fetchSize());
+        assertEquals(null, options.statementTimeout(null).statementTimeout());
+        assertEquals("statementTimeout must be positive, got PT0S", zero.getMessage());
+        assertEquals("fetchSize must be at least 1, got 0", fetch.getMessage());
     }
 
     @Test

@@ -19,6 +19,12 @@ import java.util.Optional;
  * ferro.pool.min-size              connections kept open         default: 0
  * ferro.pool.max-size              most connections at once      default: 10
  * ferro.pool.acquisition-timeout   ISO-8601 (PT30S) or seconds   default: 30 seconds
+ * ferro.pool.validation-interval   idle connections validated    default: 30 seconds
+ * ferro.pool.max-lifetime          a connection is replaced      default: 30 minutes
+ * ferro.pool.leak-timeout          a held connection is logged   default: 10 minutes
+ * ferro.connect-timeout            opening a connection          default: 10 seconds
+ * ferro.statement-timeout          a statement is cancelled      default: none
+ * ferro.fetch-size                 rows a stream fetches at once default: 1000
  * ferro.schema                     none | create | validate      default: create for the embedded default, else none
  * ferro.datasource                 JNDI name of a container DataSource, used instead of ferro.url and Ferro's pool
  * </pre>
@@ -43,7 +49,13 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
         FerroOptions options = FerroOptions.defaults()
                 .minPoolSize(minSize)
                 .maxPoolSize(maxSize)
-                .acquisitionTimeout(duration(config.getOptionalValue("ferro.pool.acquisition-timeout", String.class)))
+                .acquisitionTimeout(duration(config, "ferro.pool.acquisition-timeout", Duration.ofSeconds(30)))
+                .validationInterval(duration(config, "ferro.pool.validation-interval", Duration.ofSeconds(30)))
+                .maxLifetime(duration(config, "ferro.pool.max-lifetime", Duration.ofMinutes(30)))
+                .leakTimeout(duration(config, "ferro.pool.leak-timeout", Duration.ofMinutes(10)))
+                .connectTimeout(duration(config, "ferro.connect-timeout", Duration.ofSeconds(10)))
+                .statementTimeout(duration(config, "ferro.statement-timeout", null))
+                .fetchSize(fetchSize(config.getOptionalValue("ferro.fetch-size", Integer.class)))
                 .schema(schema(config.getOptionalValue("ferro.schema", String.class), embeddedDefault));
         Optional<String> user = config.getOptionalValue("ferro.username", String.class);
         if (user.isPresent()) {
@@ -56,23 +68,32 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
         return new FerroConfig(url.orElse(DEFAULT_URL), dataSource.orElse(null), options);
     }
 
-    private static Duration duration(Optional<String> value) {
+    /** A duration key: ISO-8601 ({@code PT30S}) or a whole number of seconds, positive. */
+    private static Duration duration(Config config, String key, Duration fallback) {
+        Optional<String> value = config.getOptionalValue(key, String.class);
         if (value.isEmpty()) {
-            return Duration.ofSeconds(30);
+            return fallback;
         }
         String text = value.get().strip();
         Duration duration;
         try {
             duration = text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
         } catch (DateTimeParseException | NumberFormatException e) {
-            throw new IllegalArgumentException("ferro.pool.acquisition-timeout='" + text
+            throw new IllegalArgumentException(key + "='" + text
                     + "' is neither a number of seconds nor an ISO-8601 duration such as PT30S", e);
         }
-        // FerroOptions takes any duration; a negative wait has no meaning, so it is refused where the key is known.
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException("ferro.pool.acquisition-timeout='" + text + "' is negative");
+        // Checked here, not only by FerroOptions, so that the message names the key the user wrote.
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(key + "='" + text + "' must be a positive duration");
         }
         return duration;
+    }
+
+    private static int fetchSize(Optional<Integer> value) {
+        if (value.isPresent() && value.get() < 1) {
+            throw new IllegalArgumentException("ferro.fetch-size=" + value.get() + " must be at least 1");
+        }
+        return value.orElse(1000);
     }
 
     private static SchemaMode schema(Optional<String> value, boolean embeddedDefault) {

@@ -1,6 +1,7 @@
 package dev.ferro.cdi;
 
 import dev.ferro.Ferro;
+import dev.ferro.TransactionOptions;
 import dev.ferro.Transactional;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -10,7 +11,9 @@ import jakarta.interceptor.InvocationContext;
 
 /**
  * Runs {@link Transactional} methods in {@link Ferro#transaction}: commit on return, rollback on
- * any exception (checked ones too, rethrown as they are); a nested call is a savepoint.
+ * any exception (checked ones too, rethrown as they are); a nested call is a savepoint. The
+ * annotation's isolation, read-only flag and retries are those of the method's annotation, else
+ * of its class's.
  */
 @Transactional
 @Interceptor
@@ -22,10 +25,21 @@ public class TransactionalInterceptor {
     @AroundInvoke
     public Object inTransaction(InvocationContext invocation) throws Exception {
         try {
-            return ferro.transaction(() -> proceed(invocation));
+            return ferro.transaction(options(invocation), () -> proceed(invocation));
         } catch (CheckedFailure failure) {
             throw failure.checked;
         }
+    }
+
+    private static TransactionOptions options(InvocationContext invocation) {
+        Transactional binding = invocation.getMethod() == null ? null : invocation.getMethod().getAnnotation(Transactional.class);
+        for (Class<?> type = invocation.getTarget().getClass(); binding == null && type != null; type = type.getSuperclass()) {
+            binding = type.getAnnotation(Transactional.class);
+        }
+        if (binding == null) {
+            return TransactionOptions.defaults();
+        }
+        return TransactionOptions.defaults().isolation(binding.isolation()).readOnly(binding.readOnly()).retries(binding.retries());
     }
 
     private static Object proceed(InvocationContext invocation) {

@@ -1,11 +1,14 @@
 package dev.ferro.impl;
 
 import dev.ferro.Ferro;
+import dev.ferro.FerroException;
 import dev.ferro.FerroOptions;
 import dev.ferro.Query;
 import dev.ferro.Schema;
+import dev.ferro.TransactionOptions;
 import dev.ferro.impl.execution.ErrorTranslator;
 import dev.ferro.impl.execution.Executor;
+import dev.ferro.impl.execution.StatementTimeouts;
 import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.schema.SchemaManager;
@@ -18,12 +21,15 @@ import dev.ferro.impl.transaction.UnitOfWorkScope;
 import dev.ferro.impl.validation.ModelValidator;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,31 +48,40 @@ public final class FerroImpl implements Ferro {
     private final Relations relations;
     private final Prefetcher prefetcher;
     private final Map<Class<?>, QueryImpl<?>> queries = new ConcurrentHashMap<>();
+    private final StatementTimeouts timeouts;
+    private final int fetchSize;
 
     /**
      * @param ownedPool closed by {@link #close()}; null when the caller owns the DataSource
+     * @param poolExhaustion reads a failure to get a connection as the pool's exhaustion, or returns null
      */
     FerroImpl(DataSource dataSource, AutoCloseable ownedPool, Dialect dialect, FerroOptions options, UnitOfWorkScope scope,
-              ExternalTransactions external) {
+              ExternalTransactions external, Function<SQLException, FerroException> poolExhaustion) {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
-        ErrorTranslator translator = new ErrorTranslator(dialect);
-        this.executor = new Executor(translator, options.listeners());
-        this.transactions = new TransactionManager(dataSource, TransactionManager::connectionFailure,
-                dialect::isTransactionAborted, scope, external);
+        this.fetchSize = options.fetchSize();
+        this.timeouts = new StatementTimeouts(options.statementTimeout());
+        this.executor = new Executor(dialect, new ErrorTranslator(dialect, poolExhaustion), timeouts, options.listeners());
+        this.transactions = new TransactionManager(dataSource, executor, scope, external);
         this.validator = new ModelValidator(options.validatorFactory());
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
-        this.raw = new RawSql(dialect, executor, transactions);
+        this.raw = new RawSql(dialect, executor, transactions, fetchSize);
         this.relations = new Relations(this, registry, dialect, executor, transactions);
         this.prefetcher = new Prefetcher(this, relations, dialect.maxInListKeys());
         List<Class<?>> models = options.models().isEmpty()
                 ? ModelRegistry.indexedModels(contextLoader())
                 : options.models();
-        registry.declare(models);
-        switch (options.schema()) {
-            case CREATE -> schema.create();
-            case VALIDATE -> schema.validate();
-            case NONE -> { }
+        try {
+            registry.declare(models);
+            switch (options.schema()) {
+                case CREATE -> schema.create();
+                case VALIDATE -> schema.validate();
+                case NONE -> { }
+            }
+        } catch (RuntimeException | Error e) {
+            timeouts.close();
+            validator.close();
+            throw e;
         }
         LOG.fine(() -> "Ferro started on " + dialect.name() + " with " + models.size() + " models, " + options);
     }
@@ -93,7 +108,7 @@ public final class FerroImpl implements Ferro {
             // Not computeIfAbsent: binding a model's relations reads (and may query-bind) other models.
             ModelMetadata<M> metadata = registry.get(model);
             query = new QueryImpl<>(new ModelOperations<>(metadata, dialect, executor, transactions, validator,
-                    relations.binderFor(metadata), prefetcher, registry), QuerySpec.all());
+                    relations.binderFor(metadata), prefetcher, registry, fetchSize), QuerySpec.all());
             QueryImpl<?> raced = queries.putIfAbsent(model, query);
             query = raced != null ? raced : query;
         }
@@ -130,6 +145,20 @@ public final class FerroImpl implements Ferro {
     }
 
     @Override
+    public void transaction(TransactionOptions options, Runnable work) {
+        Objects.requireNonNull(work, "work");
+        transactions.transaction(Objects.requireNonNull(options, "options"), () -> {
+            work.run();
+            return null;
+        });
+    }
+
+    @Override
+    public <T> T transaction(TransactionOptions options, Supplier<T> work) {
+        return transactions.transaction(Objects.requireNonNull(options, "options"), Objects.requireNonNull(work, "work"));
+    }
+
+    @Override
     public boolean inTransaction() {
         return transactions.inTransaction();
     }
@@ -151,6 +180,11 @@ public final class FerroImpl implements Ferro {
     }
 
     @Override
+    public Stream<Map<String, Object>> stream(String sql, Object... args) {
+        return raw.stream(sql, args);
+    }
+
+    @Override
     public Schema schema() {
         return schema;
     }
@@ -158,6 +192,7 @@ public final class FerroImpl implements Ferro {
     @Override
     public void close() {
         validator.close();
+        timeouts.close();
         if (ownedPool != null) {
             try {
                 ownedPool.close();

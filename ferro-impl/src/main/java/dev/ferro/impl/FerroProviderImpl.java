@@ -50,9 +50,10 @@ public final class FerroProviderImpl implements FerroProvider {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(options, "options");
         Dialect dialect = Dialects.forUrl(url);
-        AgroalDataSource pool = PoolFactory.create(url, options);
+        AgroalDataSource pool = PoolFactory.create(url, options, dialect);
         try {
-            return new FerroImpl(pool, pool, dialect, options, scope, ExternalTransactions.NONE);
+            return new FerroImpl(pool, pool, dialect, options, scope, ExternalTransactions.NONE,
+                    failure -> PoolFactory.exhaustion(failure, options));
         } catch (RuntimeException | Error e) {
             pool.close();
             throw e;
@@ -73,6 +74,7 @@ public final class FerroProviderImpl implements FerroProvider {
         } catch (SQLException e) {
             throw new DataAccessException("Cannot connect through the given DataSource", e);
         }
-        return new FerroImpl(dataSource, null, dialect, options, scope, external);
+        // The DataSource's own pool says nothing Ferro can read as exhaustion: its failures stay as they are.
+        return new FerroImpl(dataSource, null, dialect, options, scope, external, failure -> null);
     }
 }

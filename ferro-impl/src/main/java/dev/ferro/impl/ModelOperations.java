@@ -22,16 +22,17 @@ import dev.ferro.impl.sql.ValueBinder;
 import dev.ferro.impl.sql.ValueReader;
 import dev.ferro.impl.transaction.IdentityMap;
 import dev.ferro.impl.transaction.TransactionManager;
+import dev.ferro.impl.transaction.SqlWork;
 import dev.ferro.impl.transaction.UnitOfWork;
 import dev.ferro.impl.validation.ModelValidator;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The reads and writes of one model on one database, each in the current unit of work:
@@ -53,10 +54,16 @@ final class ModelOperations<M> {
     private final RelationBinder relations;
     private final Prefetcher prefetcher;
     private final ModelRegistry registry;
+    private final Executor.Prepare insertReturningKey;
+    private final int fetchSize;
+    private static final Object[] NO_VALUES = {};
+    private static final ValueBinder[] NO_BINDERS = {};
 
     @SuppressWarnings("unchecked")
     ModelOperations(ModelMetadata<M> model, Dialect dialect, Executor executor, TransactionManager transactions,
-                    ModelValidator validator, RelationBinder relations, Prefetcher prefetcher, ModelRegistry registry) {
+                    ModelValidator validator, RelationBinder relations, Prefetcher prefetcher, ModelRegistry registry,
+                    int fetchSize) {
+        this.fetchSize = fetchSize;
         this.model = model;
         this.registry = registry;
         this.sql = new ModelSql<>(model, dialect);
@@ -72,6 +79,8 @@ final class ModelOperations<M> {
         this.idBinders = new ValueBinder[] {sql.binders()[0]};
         this.selectAction = "select " + model.name();
         this.insertAction = "insert " + model.name();
+        String idColumn = model.id().column();
+        this.insertReturningKey = (connection, text) -> dialect.prepareInsertReturningKey(connection, text, idColumn);
     }
 
     ModelMetadata<M> model() {
@@ -169,6 +178,33 @@ final class ModelOperations<M> {
             out.append(i == 0 ? "?" : ", ?");
         }
         return out.toString();
+    }
+
+    /**
+     * The rows as they are read, without the identity map (which would hold them all); with prefetch,
+     * a chunk of rows at a time gets its relations, one statement per relation and chunk.
+     */
+    Stream<M> stream(QuerySpec<M> spec) {
+        Statement statement = QueryRenderer.select(sql, spec);
+        RowStream<M> rows = RowStream.open(transactions, executor, dialect, statement, fetchSize, model, selectAction,
+                result -> row -> hydrator.read(row, null));
+        if (spec.prefetch().isEmpty()) {
+            return rows.stream();
+        }
+        Class<M> type = model.type();
+        return rows.stream(rows.chunked(dialect.maxInListKeys(), chunk -> {
+            SqlWork<Void> prefetch = unit -> {
+                prefetcher.prefetch(unit, type, chunk, spec.prefetch());
+                return null;
+            };
+            // A driver that streams by holding its connection (MariaDB's) would buffer the rest of the
+            // rows to run another statement there: outside a transaction, prefetch on a connection of its own.
+            if (dialect.streamingHoldsConnection() && !transactions.inTransaction()) {
+                transactions.run(prefetch);
+            } else {
+                transactions.onStreamConnection(rows.connection(), prefetch);
+            }
+        }));
     }
 
     Optional<M> first(QuerySpec<M> spec) {
@@ -382,17 +418,13 @@ final class ModelOperations<M> {
 
     // ---------------------------------------------------------------- JDBC
 
-    private M insertRow(UnitOfWork unit, M instance) throws SQLException {
-        Connection connection = unit.connection();
+    private M insertRow(UnitOfWork unit, M instance) {
         boolean generate = id.generated() && id.isUnset(id.get(instance));
         String text = generate ? sql.insertGenerated() : sql.insertAll();
         int first = generate ? 1 : 0;
-        try (PreparedStatement statement = generate
-                ? dialect.prepareInsertReturningKey(connection, text, model.id().column())
-                : connection.prepareStatement(text)) {
+        executor.execute(unit.connection(), text, 1, generate ? insertReturningKey : Executor.PLAIN, statement -> {
             bindColumns(statement, instance, first);
             statement.executeUpdate();
-            executor.executed(text, 1);
             if (generate) {
                 try (ResultSet keys = statement.getGeneratedKeys()) {
                     if (!keys.next()) {
@@ -401,9 +433,8 @@ final class ModelOperations<M> {
                     id.set(instance, key(keys));
                 }
             }
-        } catch (SQLException e) {
-            throw executor.translator().translate(e, model, insertAction);
-        }
+            return null;
+        }, model, insertAction);
         Object key = id.get(instance);
         unit.identityMap().put(model.type(), key, instance);
         relations.written(instance, key);
@@ -411,49 +442,48 @@ final class ModelOperations<M> {
     }
 
     private void batchInsert(UnitOfWork unit, List<M> instances, boolean generate) {
-        Connection connection = unit.connection();
         String text = generate ? sql.insertGenerated() : sql.insertAll();
         int first = generate ? 1 : 0;
-        try (PreparedStatement statement = generate
-                ? dialect.prepareInsertReturningKey(connection, text, model.id().column())
-                : connection.prepareStatement(text)) {
+        boolean keysFromStatement = generate && dialect.lastGeneratedKeyQuery() == null;
+        executor.execute(unit.connection(), text, instances.size(), generate ? insertReturningKey : Executor.PLAIN, statement -> {
             for (M instance : instances) {
                 bindColumns(statement, instance, first);
                 statement.addBatch();
             }
             statement.executeBatch();
-            executor.executed(text, instances.size());
-            if (generate) {
+            if (keysFromStatement) {
                 readBatchKeys(statement, instances);
             }
-        } catch (SQLException e) {
-            throw executor.translator().translate(e, model, insertAction + " batch of " + instances.size());
+            return null;
+        }, model, insertAction + " batch of " + instances.size());
+        if (generate && !keysFromStatement) {
+            numberBatchKeys(unit, instances);
         }
     }
 
     private void readBatchKeys(PreparedStatement statement, List<M> instances) throws SQLException {
-        String lastKeyQuery = dialect.lastGeneratedKeyQuery();
-        if (lastKeyQuery == null) {
-            try (ResultSet keys = statement.getGeneratedKeys()) {
-                for (M instance : instances) {
-                    if (!keys.next()) {
-                        throw new SQLException("The database returned fewer generated keys than the " + instances.size()
-                                + " rows inserted into " + model.name());
-                    }
-                    id.set(instance, key(keys));
+        try (ResultSet keys = statement.getGeneratedKeys()) {
+            for (M instance : instances) {
+                if (!keys.next()) {
+                    throw new SQLException("The database returned fewer generated keys than the " + instances.size()
+                            + " rows inserted into " + model.name());
                 }
+                id.set(instance, key(keys));
             }
-            return;
         }
-        // The batch ran in one transaction holding the database's write lock (SQLite allows one
-        // writer), so its keys are consecutive and end at the last one generated.
-        long last;
-        try (java.sql.Statement query = statement.getConnection().createStatement();
-             ResultSet keys = query.executeQuery(lastKeyQuery)) {
-            executor.executed(lastKeyQuery, 1);
-            keys.next();
-            last = keys.getLong(1);
-        }
+    }
+
+    /**
+     * Keys of a batch for a database whose driver returns only the last one (SQLite): the batch ran in
+     * one transaction holding the database's write lock (SQLite allows one writer), so its keys are
+     * consecutive and end at the last one generated.
+     */
+    private void numberBatchKeys(UnitOfWork unit, List<M> instances) {
+        long last = executor.query(unit.connection(), new Statement(dialect.lastGeneratedKeyQuery(), NO_VALUES, NO_BINDERS),
+                rows -> {
+                    rows.next();
+                    return rows.getLong(1);
+                }, model, insertAction + " batch of " + instances.size());
         long next = last - instances.size() + 1;
         for (M instance : instances) {
             id.set(instance, id.coerce(next++));

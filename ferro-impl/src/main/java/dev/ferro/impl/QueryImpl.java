@@ -13,6 +13,7 @@ import dev.ferro.impl.sql.QuerySpec;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -72,6 +73,14 @@ final class QueryImpl<M> implements Query<M> {
             return List.of();
         }
         return operations.list(spec);
+    }
+
+    @Override
+    public Stream<M> stream() {
+        if (spec.hasLimit() && spec.limit() == 0) {
+            return Stream.empty();
+        }
+        return operations.stream(spec);
     }
 
     @Override

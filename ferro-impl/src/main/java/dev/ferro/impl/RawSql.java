@@ -2,84 +2,87 @@ package dev.ferro.impl;
 
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.sql.Statement;
+import dev.ferro.impl.sql.ValueBinder;
 import dev.ferro.impl.transaction.TransactionManager;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
-/** {@code execute}, {@code fetchAll}, {@code fetchOne}: the user's SQL with bound parameters, in the current transaction. */
+/** {@code execute}, {@code fetchAll}, {@code fetchOne}, {@code stream}: the user's SQL with bound parameters, in the current transaction. */
 final class RawSql {
     private final Dialect dialect;
     private final Executor executor;
     private final TransactionManager transactions;
+    private final ValueBinder anyBinder;
+    private final int fetchSize;
 
-    RawSql(Dialect dialect, Executor executor, TransactionManager transactions) {
+    RawSql(Dialect dialect, Executor executor, TransactionManager transactions, int fetchSize) {
         this.dialect = dialect;
         this.executor = executor;
         this.transactions = transactions;
+        this.anyBinder = dialect::bindAny;
+        this.fetchSize = fetchSize;
     }
 
     int execute(String sql, Object... args) {
-        requireSql(sql);
-        return transactions.run(unit -> {
-            try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
-                bind(statement, args);
-                int count = statement.executeUpdate();
-                executor.executed(sql, 1);
-                return count;
-            } catch (SQLException e) {
-                throw executor.translator().translate(e, null, "execute SQL [" + sql + "]");
-            }
-        });
+        Statement statement = statement(sql, args);
+        return transactions.run(unit -> executor.update(unit.connection(), statement, null, "execute SQL [" + sql + "]"));
     }
 
     List<Map<String, Object>> fetchAll(String sql, Object... args) {
-        requireSql(sql);
-        return transactions.run(unit -> {
-            try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
-                bind(statement, args);
-                try (ResultSet rows = statement.executeQuery()) {
-                    executor.executed(sql, 1);
-                    ResultSetMetaData meta = rows.getMetaData();
-                    String[] labels = new String[meta.getColumnCount()];
-                    for (int i = 0; i < labels.length; i++) {
-                        labels[i] = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
-                    }
-                    List<Map<String, Object>> result = new ArrayList<>();
-                    while (rows.next()) {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        for (int i = 0; i < labels.length; i++) {
-                            row.put(labels[i], dialect.normalizeRaw(rows.getObject(i + 1)));
-                        }
-                        result.add(row);
-                    }
-                    return result;
-                }
-            } catch (SQLException e) {
-                throw executor.translator().translate(e, null, "query SQL [" + sql + "]");
+        Statement statement = statement(sql, args);
+        return transactions.run(unit -> executor.query(unit.connection(), statement, rows -> {
+            String[] labels = labels(rows);
+            List<Map<String, Object>> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(row(rows, labels));
             }
-        });
+            return result;
+        }, null, "query SQL [" + sql + "]"));
     }
 
-    private void bind(PreparedStatement statement, Object[] args) throws SQLException {
-        if (args == null) {
-            return;
-        }
-        for (int i = 0; i < args.length; i++) {
-            dialect.bindAny(statement, i + 1, args[i]);
-        }
+    Stream<Map<String, Object>> stream(String sql, Object... args) {
+        Statement statement = statement(sql, args);
+        return RowStream.open(transactions, executor, dialect, statement, fetchSize, null, "stream SQL [" + sql + "]",
+                rows -> {
+                    String[] labels = labels(rows);
+                    return row -> row(row, labels);
+                }).stream();
     }
 
-    private static void requireSql(String sql) {
+    private Map<String, Object> row(ResultSet rows, String[] labels) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            row.put(labels[i], dialect.normalizeRaw(rows.getObject(i + 1)));
+        }
+        return row;
+    }
+
+    private static String[] labels(ResultSet rows) throws SQLException {
+        ResultSetMetaData meta = rows.getMetaData();
+        String[] labels = new String[meta.getColumnCount()];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+        }
+        return labels;
+    }
+
+    private Statement statement(String sql, Object[] args) {
         if (sql == null || sql.isBlank()) {
             throw new IllegalArgumentException("SQL must be non-empty");
         }
+        Object[] values = args == null ? new Object[0] : args;
+        ValueBinder[] binders = new ValueBinder[values.length];
+        Arrays.fill(binders, anyBinder);
+        return new Statement(sql, values, binders);
     }
 }

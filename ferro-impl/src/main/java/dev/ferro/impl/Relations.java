@@ -180,27 +180,22 @@ final class Relations implements RelationRuntime {
                 + dialect.quote(join.targetColumn()) + ") VALUES (?, ?)";
         ValueBinder ownerBinder = dialect.binder(join.ownerId());
         ValueBinder targetBinder = dialect.binder(join.targetId());
-        transactions.allOrNothing(unit -> {
-            try (PreparedStatement statement = unit.connection().prepareStatement(sql)) {
+        String action = "link " + relation + " of " + ownerKey + " to " + relation.target().name() + " " + keys;
+        try {
+            transactions.allOrNothing(unit -> executor.execute(unit.connection(), sql, keys.size(), Executor.PLAIN, statement -> {
                 for (Object key : keys) {
                     ownerBinder.bind(statement, 1, ownerKey);
                     targetBinder.bind(statement, 2, key);
                     statement.addBatch();
                 }
-                statement.executeBatch();
-                executor.executed(sql, keys.size());
-            } catch (SQLException e) {
-                String action = "link " + relation + " of " + ownerKey + " to " + relation.target().name() + " " + keys;
-                FerroException failure = executor.translator().translate(e, relation.owner(), action);
-                if (failure instanceof UniqueViolationException) {
-                    // The join table is no model's, so the translator cannot name its constraint.
-                    throw new UniqueViolationException("Duplicate link: " + action + " violates unique constraint "
-                            + join.uniqueConstraint() + " of " + join.table(), relation.owner().type(), join.uniqueConstraint(), e);
-                }
-                throw failure;
-            }
-            return null;
-        });
+                return statement.executeBatch();
+            }, relation.owner(), action));
+        } catch (UniqueViolationException e) {
+            // The join table is no model's, so the translator cannot name its constraint.
+            throw new UniqueViolationException("Duplicate link: " + action + " violates unique constraint "
+                    + join.uniqueConstraint() + " of " + join.table(), relation.owner().type(), join.uniqueConstraint(),
+                    e.getCause());
+        }
     }
 
     @Override

@@ -2,19 +2,33 @@ package dev.ferro.impl.pool;
 
 import dev.ferro.FerroException;
 import dev.ferro.FerroOptions;
+import dev.ferro.PoolExhaustedException;
+import dev.ferro.impl.sql.Dialect;
 import io.agroal.api.AgroalDataSource;
+import io.agroal.api.AgroalDataSourceListener;
+import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
 import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration.TransactionIsolation;
 import io.agroal.api.configuration.supplier.AgroalConnectionFactoryConfigurationSupplier;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Builds Ferro's own Agroal pool from a JDBC URL and the options, with the per-database settings
- * that make the four databases behave alike:
+ * Builds Ferro's own Agroal pool from a JDBC URL and the options. The pool recovers from a database
+ * restart: a connection that raised a connection error (the dialect's reading, SQLState class 08 and
+ * PostgreSQL's 57P0x among them) is destroyed rather than reused; one idle for over a second is
+ * validated before it is handed out, and idle ones in the background every validation interval;
+ * each is replaced after its max lifetime; and one held past the leak timeout is logged.
+ * Connecting has a timeout on the servers, and TCP keepalive.
+ *
+ * <p>The per-database settings make the four databases behave alike:
  * <ul>
  * <li>H2: {@code DB_CLOSE_DELAY=-1} keeps an in-memory database while the pool is idle, and
  *     {@code DATABASE_TO_LOWER=TRUE} lets raw SQL name Ferro's lower-case tables without quotes;</li>
@@ -29,7 +43,12 @@ public final class PoolFactory {
     private PoolFactory() {
     }
 
-    public static AgroalDataSource create(String url, FerroOptions options) {
+    /** How long validating a connection may take before it counts as broken. */
+    private static final int VALIDATION_TIMEOUT_SECONDS = 2;
+    /** A connection idle longer than this is validated before use (HikariCP's alive-bypass window is 500 ms). */
+    private static final Duration VALIDATE_AFTER_IDLE = Duration.ofSeconds(1);
+
+    public static AgroalDataSource create(String url, FerroOptions options, Dialect dialect) {
         String lower = url.toLowerCase(Locale.ROOT);
         String jdbcUrl = lower.startsWith("jdbc:h2:") ? h2Url(url) : url;
         int min = options.minPoolSize();
@@ -48,9 +67,16 @@ public final class PoolFactory {
                         .initialSize(minSize)
                         .maxSize(maxSize)
                         .acquisitionTimeout(options.acquisitionTimeout())
+                        .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(VALIDATION_TIMEOUT_SECONDS))
+                        .exceptionSorter(dialect::isConnectionLost)
+                        .validateOnBorrow(false)
+                        .idleValidationTimeout(min(VALIDATE_AFTER_IDLE, options.validationInterval()))
+                        .validationTimeout(options.validationInterval())
+                        .maxLifetime(options.maxLifetime())
+                        .leakTimeout(options.leakTimeout())
                         .connectionFactoryConfiguration(factory -> configure(factory, jdbcUrl, lower, driver, options)));
         try {
-            return AgroalDataSource.from(configuration);
+            return AgroalDataSource.from(configuration, new PoolLog());
         } catch (SQLException e) {
             throw new FerroException("Cannot create the connection pool for " + redact(url) + ": " + e.getMessage(), e);
         }
@@ -66,8 +92,16 @@ public final class PoolFactory {
         if (options.password() != null) {
             factory.credential(new SimplePassword(options.password()));
         }
+        long connectSeconds = Math.max(1, (options.connectTimeout().toMillis() + 999) / 1000);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            factory.jdbcProperty("connectTimeout", Long.toString(connectSeconds))
+                    .jdbcProperty("loginTimeout", Long.toString(connectSeconds))
+                    .jdbcProperty("tcpKeepAlive", "true");
+        }
         if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
-            factory.jdbcTransactionIsolation(TransactionIsolation.READ_COMMITTED);
+            factory.jdbcTransactionIsolation(TransactionIsolation.READ_COMMITTED)
+                    .jdbcProperty("connectTimeout", Long.toString(options.connectTimeout().toMillis()))
+                    .jdbcProperty("tcpKeepAlive", "true");
         }
         if (lower.startsWith("jdbc:sqlite:")) {
             factory.jdbcProperty("foreign_keys", "true")
@@ -78,6 +112,41 @@ public final class PoolFactory {
             }
         }
         return factory;
+    }
+
+    /**
+     * The exhaustion of an Agroal pool, as a typed exception naming its size and timeout; null for
+     * any other failure to get a connection. Agroal says it only in its message.
+     */
+    public static FerroException exhaustion(SQLException failure, FerroOptions options) {
+        return "Sorry, acquisition timeout!".equals(failure.getMessage())
+                ? new PoolExhaustedException(options.maxPoolSize(), options.acquisitionTimeout(), failure)
+                : null;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** Agroal's warnings (a leak, a failed validation) in Ferro's log. */
+    private static final class PoolLog implements AgroalDataSourceListener {
+        private static final Logger LOG = Logger.getLogger(PoolFactory.class.getName());
+
+        @Override
+        public void onConnectionLeak(Connection connection, Thread thread) {
+            LOG.warning(() -> "A connection has been held longer than the leak timeout (ferro.pool.leak-timeout) by thread "
+                    + thread.getName() + "; a stream or a transaction left open?");
+        }
+
+        @Override
+        public void onWarning(String message) {
+            LOG.warning(message);
+        }
+
+        @Override
+        public void onWarning(Throwable throwable) {
+            LOG.log(Level.WARNING, "Connection pool warning", throwable);
+        }
     }
 
     private static String h2Url(String url) {

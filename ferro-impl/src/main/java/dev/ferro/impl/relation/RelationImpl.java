@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * A {@link Relation} handle: every query method goes to the target's query scoped to the owner,
@@ -57,6 +58,11 @@ public final class RelationImpl<T> implements Relation<T> {
     @Override
     public List<T> all() {
         return prefetched != null ? prefetched : query().all();
+    }
+
+    @Override
+    public Stream<T> stream() {
+        return prefetched != null ? prefetched.stream() : query().stream();
     }
 
     @SafeVarargs

@@ -1,6 +1,5 @@
 package dev.ferro.impl.schema;
 
-import dev.ferro.DataAccessException;
 import dev.ferro.Schema;
 import dev.ferro.SchemaMismatchException;
 import dev.ferro.impl.execution.Executor;
@@ -17,6 +16,7 @@ import dev.ferro.impl.transaction.TransactionManager;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -172,15 +172,8 @@ public final class SchemaManager implements Schema {
     }
 
     private void run(String ddl, ModelMetadata<?> model) {
-        transactions.run(unit -> {
-            try (java.sql.Statement statement = unit.connection().createStatement()) {
-                statement.execute(ddl);
-                executor.executed(ddl, 1);
-            } catch (SQLException e) {
-                throw new DataAccessException("Schema step failed for " + model.name() + " (" + ddl + ")", e);
-            }
-            return null;
-        });
+        transactions.run(unit -> executor.execute(unit.connection(), ddl, 1, Executor.PLAIN, PreparedStatement::execute,
+                model, "run the schema step for " + model.name() + " (" + ddl + ")"));
     }
 
     private void check(DatabaseMetaData database, Connection connection, ModelMetadata<?> model, List<String> mismatches)

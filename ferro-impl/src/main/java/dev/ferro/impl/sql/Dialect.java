@@ -1,9 +1,11 @@
 package dev.ferro.impl.sql;
 
+import dev.ferro.Isolation;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
 import java.math.BigDecimal;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -154,15 +156,55 @@ public abstract class Dialect {
     // ---------------------------------------------------------------- errors
 
     /**
-     * Whether a failed statement has left the connection's transaction unable to commit. Most
-     * databases undo just the failed statement; asked only after a statement of the transaction failed.
+     * The statement that tells whether a failed statement has left the connection's transaction
+     * unable to commit, or null when the database undoes just the failed statement (most do). Run
+     * only after a statement of the transaction failed; see {@link #isAbortedTransaction}.
      */
-    public boolean isTransactionAborted(Connection connection) {
+    public String abortedTransactionProbe() {
+        return null;
+    }
+
+    /** Whether the probe's failure says the transaction is aborted. */
+    public boolean isAbortedTransaction(SQLException probeFailure) {
         return false;
     }
 
-    /** Which constraint a failed statement violated, if any. */
-    public abstract ConstraintKind classify(SQLException error);
+    /** Whether a result read with a fetch size needs autocommit off (PostgreSQL reads it whole otherwise). */
+    public boolean cursorNeedsTransaction() {
+        return false;
+    }
+
+    /**
+     * Whether a streamed result holds its connection: another statement there makes the driver
+     * buffer the rest of the rows first (MariaDB's).
+     */
+    public boolean streamingHoldsConnection() {
+        return false;
+    }
+
+    /** The JDBC isolation level to set for a requested one. */
+    public int isolationLevel(Isolation isolation) {
+        return isolation.jdbcLevel();
+    }
+
+    /** Makes the connection's next transactions read-only, or read-write again. */
+    public void setReadOnly(Connection connection, boolean readOnly) throws SQLException {
+        connection.setReadOnly(readOnly);
+    }
+
+    /**
+     * What a failed statement means: which constraint it violated, whether it lost a deadlock or a
+     * serialization conflict, waited too long for a lock, was cancelled, or broke its connection.
+     */
+    public abstract ErrorKind classify(SQLException error);
+
+    /**
+     * Whether the connection that raised this error is broken for good: the pool destroys it
+     * instead of handing it out again (Agroal's exception sorter asks this).
+     */
+    public final boolean isConnectionLost(SQLException error) {
+        return classify(error) == ErrorKind.CONNECTION_LOST;
+    }
 
     /** The column a NOT NULL error names, when the message says it. */
     public String notNullColumn(SQLException error) {
@@ -410,16 +452,23 @@ public abstract class Dialect {
         return all.toString();
     }
 
-    /** ANSI SQLSTATE class 23 codes shared by PostgreSQL and H2. */
-    protected static ConstraintKind classifyAnsi(String state) {
+    /**
+     * The ANSI SQLSTATE codes every database shares: class 23 (constraints, as PostgreSQL and H2 report
+     * them), class 08 (connection exceptions: the connection is gone) and 40001 (serialization failure).
+     */
+    protected static ErrorKind classifyAnsi(String state) {
         if (state == null) {
-            return ConstraintKind.NONE;
+            return ErrorKind.NONE;
+        }
+        if (state.startsWith("08")) {
+            return ErrorKind.CONNECTION_LOST;
         }
         return switch (state) {
-            case "23505" -> ConstraintKind.UNIQUE;
-            case "23503", "23506" -> ConstraintKind.FOREIGN_KEY;
-            case "23502" -> ConstraintKind.NOT_NULL;
-            default -> ConstraintKind.NONE;
+            case "23505" -> ErrorKind.UNIQUE;
+            case "23503", "23506" -> ErrorKind.FOREIGN_KEY;
+            case "23502" -> ErrorKind.NOT_NULL;
+            case "40001" -> ErrorKind.SERIALIZATION;
+            default -> ErrorKind.NONE;
         };
     }
 

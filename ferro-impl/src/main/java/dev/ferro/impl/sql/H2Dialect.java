@@ -15,8 +15,15 @@ public final class H2Dialect extends Dialect {
     }
 
     @Override
-    public ConstraintKind classify(SQLException error) {
-        return classifyAnsi(sqlState(error));
+    public ErrorKind classify(SQLException error) {
+        return switch (errorCode(error)) {
+            case 40001 -> ErrorKind.DEADLOCK;                 // DEADLOCK_1
+            case 90131 -> ErrorKind.SERIALIZATION;            // CONCURRENT_UPDATE_1: a row changed under a repeatable read
+            case 50200 -> ErrorKind.LOCK_TIMEOUT;             // LOCK_TIMEOUT_1
+            case 57014 -> ErrorKind.CANCELLED;                // STATEMENT_WAS_CANCELED
+            case 90067, 90098, 90121 -> ErrorKind.CONNECTION_LOST; // connection broken, database closed, VM shutting down
+            default -> classifyAnsi(sqlState(error));
+        };
     }
 
     @Override

@@ -123,12 +123,27 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public ConstraintKind classify(SQLException error) {
+    public boolean streamingHoldsConnection() {
+        return true;
+    }
+
+    @Override
+    public ErrorKind classify(SQLException error) {
         return switch (errorCode(error)) {
-            case 1062, 1586 -> ConstraintKind.UNIQUE;
-            case 1451, 1452, 1216, 1217 -> ConstraintKind.FOREIGN_KEY;
-            case 1048, 1364 -> ConstraintKind.NOT_NULL;
-            default -> ConstraintKind.NONE;
+            case 1062, 1586 -> ErrorKind.UNIQUE;
+            case 1451, 1452, 1216, 1217 -> ErrorKind.FOREIGN_KEY;
+            case 1048, 1364 -> ErrorKind.NOT_NULL;
+            case 1213 -> ErrorKind.DEADLOCK;
+            case 1020 -> ErrorKind.SERIALIZATION;             // "Record has changed since last read" (snapshot isolation)
+            case 1205 -> ErrorKind.LOCK_TIMEOUT;
+            case 1317, 1969, 3024 -> ErrorKind.CANCELLED;     // interrupted by KILL QUERY, max_statement_time
+            // Server gone away, connection lost or killed, shutdown in progress, disconnected for inactivity.
+            case 2006, 2013, 1927, 1053, 4031 -> ErrorKind.CONNECTION_LOST;
+            default -> {
+                ErrorKind ansi = classifyAnsi(sqlState(error));
+                // MariaDB reports constraints by code only; of the states it shares, only these are trusted.
+                yield ansi == ErrorKind.CONNECTION_LOST || ansi == ErrorKind.SERIALIZATION ? ansi : ErrorKind.NONE;
+            }
         };
     }
 

@@ -37,18 +37,37 @@ public final class PostgresDialect extends Dialect {
      * (in_failed_sql_transaction) only in an aborted transaction.
      */
     @Override
-    public boolean isTransactionAborted(Connection connection) {
-        try (java.sql.Statement probe = connection.createStatement()) {
-            probe.execute("SELECT 1");
-            return false;
-        } catch (SQLException e) {
-            return "25P02".equals(e.getSQLState());
-        }
+    public boolean cursorNeedsTransaction() {
+        return true;
     }
 
     @Override
-    public ConstraintKind classify(SQLException error) {
-        return classifyAnsi(sqlState(error));
+    public String abortedTransactionProbe() {
+        return "SELECT 1";
+    }
+
+    @Override
+    public boolean isAbortedTransaction(SQLException probeFailure) {
+        return "25P02".equals(probeFailure.getSQLState());
+    }
+
+    /**
+     * By SQLState; 57P01-57P03 (the server shutting down or killing the backend, as a restart or
+     * {@code pg_terminate_backend} does) break the connection as class 08 does.
+     */
+    @Override
+    public ErrorKind classify(SQLException error) {
+        String state = sqlState(error);
+        if (state == null) {
+            return ErrorKind.NONE;
+        }
+        return switch (state) {
+            case "40P01" -> ErrorKind.DEADLOCK;
+            case "55P03" -> ErrorKind.LOCK_TIMEOUT;
+            case "57014" -> ErrorKind.CANCELLED;
+            case "57P01", "57P02", "57P03" -> ErrorKind.CONNECTION_LOST;
+            default -> classifyAnsi(state);
+        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ferro.impl.sql;
 
+import dev.ferro.Isolation;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
@@ -187,20 +188,44 @@ public final class SqliteDialect extends Dialect {
         };
     }
 
+    /** Every SQLite transaction is serializable, which gives each weaker level's guarantees as well. */
     @Override
-    public ConstraintKind classify(SQLException error) {
+    public int isolationLevel(Isolation isolation) {
+        return java.sql.Connection.TRANSACTION_SERIALIZABLE;
+    }
+
+    /** sqlite-jdbc fixes the read-only flag when it opens the file; {@code query_only} switches it per connection. */
+    @Override
+    public void setReadOnly(java.sql.Connection connection, boolean readOnly) throws SQLException {
+        try (java.sql.Statement pragma = connection.createStatement()) {
+            pragma.execute(readOnly ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
+        }
+    }
+
+    @Override
+    public ErrorKind classify(SQLException error) {
         String message = messages(error);
         if (message.contains("SQLITE_CONSTRAINT_UNIQUE") || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
-            return ConstraintKind.UNIQUE;
+            return ErrorKind.UNIQUE;
         }
         // ON DELETE RESTRICT fires as a trigger inside SQLite: SQLITE_CONSTRAINT_TRIGGER, "FOREIGN KEY constraint failed".
         if (message.contains("SQLITE_CONSTRAINT_FOREIGNKEY") || message.contains("FOREIGN KEY constraint failed")) {
-            return ConstraintKind.FOREIGN_KEY;
+            return ErrorKind.FOREIGN_KEY;
         }
         if (message.contains("SQLITE_CONSTRAINT_NOTNULL")) {
-            return ConstraintKind.NOT_NULL;
+            return ErrorKind.NOT_NULL;
         }
-        return ConstraintKind.NONE;
+        // In WAL mode a transaction whose snapshot is older than a concurrent commit cannot upgrade to a writer.
+        if (message.contains("SQLITE_BUSY_SNAPSHOT")) {
+            return ErrorKind.SERIALIZATION;
+        }
+        if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
+            return ErrorKind.LOCK_TIMEOUT;
+        }
+        if (message.contains("SQLITE_INTERRUPT")) {
+            return ErrorKind.CANCELLED;
+        }
+        return classifyAnsi(sqlState(error)) == ErrorKind.CONNECTION_LOST ? ErrorKind.CONNECTION_LOST : ErrorKind.NONE;
     }
 
     @Override

@@ -1,13 +1,19 @@
 package dev.ferro.impl.transaction;
 
+import dev.ferro.ConnectionLostException;
 import dev.ferro.DataAccessException;
+import dev.ferro.Isolation;
+import dev.ferro.TransactionOptions;
+import dev.ferro.TransientDataAccessException;
+import dev.ferro.impl.execution.Executor;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,28 +31,25 @@ import java.util.logging.Logger;
  * the connection would otherwise commit the half-done work as autocommit is restored. And a block
  * whose statement failed, caught by the user, is refused its commit when the database aborted the
  * transaction (PostgreSQL), where COMMIT would silently roll back and the block would seem to succeed.
+ *
+ * <p>An outermost block with {@link TransactionOptions#retries()} runs again after a transient
+ * failure, from a fresh identity map, after a jittered pause that doubles from about 10 ms up to 1 s.
  */
 public final class TransactionManager {
     private static final Logger LOG = Logger.getLogger(TransactionManager.class.getName());
+    private static final long FIRST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    private static final long LONGEST_PAUSE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final DataSource dataSource;
-    private final Function<SQLException, RuntimeException> translator;
-    private final Predicate<Connection> aborted;
+    private final Executor executor;
     private final UnitOfWorkScope scope;
     private final ExternalTransactions external;
     /** The unit of work of the transaction block running on this thread. */
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
-    /**
-     * @param translator turns a failure to get, commit or roll back a connection into a Ferro exception
-     * @param aborted whether a failed statement has left the connection's transaction unable to commit;
-     *                asked before a commit only when a statement of the transaction failed
-     */
-    public TransactionManager(DataSource dataSource, Function<SQLException, RuntimeException> translator,
-                              Predicate<Connection> aborted, UnitOfWorkScope scope, ExternalTransactions external) {
+    public TransactionManager(DataSource dataSource, Executor executor, UnitOfWorkScope scope, ExternalTransactions external) {
         this.dataSource = dataSource;
-        this.translator = translator;
-        this.aborted = aborted;
+        this.executor = executor;
         this.scope = scope;
         this.external = external;
     }
@@ -72,16 +75,50 @@ public final class TransactionManager {
      * between transactions, until {@link UnitOfWork#close()}.
      */
     public UnitOfWork openUnitOfWork() {
-        Connection connection = borrow();
-        return new UnitOfWork(connection, () -> close(connection));
+        return new UnitOfWork(this::borrow, TransactionManager::close);
     }
 
     public <T> T transaction(Supplier<T> work) {
+        return transaction(TransactionOptions.defaults(), work);
+    }
+
+    /**
+     * A block: a savepoint inside the current transaction, part of the outer JTA transaction when one
+     * is active, else an outermost transaction with the options' isolation, read-only flag and retries.
+     * Options other than the defaults apply to an outermost block only: a nested one belongs to its outer
+     * transaction, whose level is set and whose failure is the outer block's to retry.
+     */
+    public <T> T transaction(TransactionOptions options, Supplier<T> work) {
         UnitOfWork unit = current.get();
         if (unit != null) {
             return nested(unit, work);
         }
-        return external.active() ? joined(work) : outermost(work, false);
+        if (external.active()) {
+            return joined(work);
+        }
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return outermost(work, false, options);
+            } catch (TransientDataAccessException e) {
+                if (attempt >= options.retries() || !retryable(e)) {
+                    throw e;
+                }
+                int next = attempt + 2;
+                LOG.log(Level.FINE, e, () -> "Retrying a transaction after a transient failure, attempt " + next);
+                pause(attempt);
+            }
+        }
+    }
+
+    /** A lost commit may have been applied: running the block again could apply it twice. */
+    private static boolean retryable(TransientDataAccessException failure) {
+        return !(failure instanceof ConnectionLostException lost && lost.commitOutcomeUnknown());
+    }
+
+    /** Full jitter: a random pause up to a bound that doubles with each attempt, so that retrying rivals spread out. */
+    private static void pause(int attempt) {
+        long bound = Math.min(LONGEST_PAUSE_NANOS, FIRST_PAUSE_NANOS << Math.min(attempt, 20));
+        LockSupport.parkNanos(bound / 2 + ThreadLocalRandom.current().nextLong(bound / 2 + 1));
     }
 
     /** Runs one statement's worth of work: in the current transaction, or on a connection of its own in autocommit. */
@@ -90,11 +127,74 @@ public final class TransactionManager {
         if (unit != null) {
             return call(work, unit);
         }
-        try (Connection connection = dataSource.getConnection()) {
+        Connection connection = borrow();
+        try {
             return call(work, new UnitOfWork(connection, () -> { }, false, true));
-        } catch (SQLException e) {
-            throw translator.apply(e);
+        } finally {
+            // Still in autocommit: nothing to restore before it goes back.
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.log(Level.WARNING, "Could not return a connection to the pool", e);
+            }
         }
+    }
+
+    /**
+     * A connection for a stream, which keeps it after this returns: the current transaction's, else
+     * one of its own (not the scope's, whose other calls must not wait for the stream). Its own
+     * connection runs in a transaction of its own when {@code cursorNeedsTransaction} (PostgreSQL
+     * reads with a fetch size only outside autocommit), unless a JTA transaction manages it.
+     */
+    public StreamConnection openStream(boolean cursorNeedsTransaction) {
+        UnitOfWork unit = current.get();
+        if (unit != null) {
+            return new StreamConnection(unit.connection(), false, false);
+        }
+        Connection connection = borrow();
+        boolean transaction = cursorNeedsTransaction && !external.active();
+        if (transaction) {
+            try {
+                executor.begin(connection, Isolation.DEFAULT, false);
+            } catch (RuntimeException e) {
+                close(connection);
+                throw e;
+            }
+        }
+        return new StreamConnection(connection, true, transaction);
+    }
+
+    /** Ends a stream: its own connection's transaction commits (or rolls back after a failure) and the connection goes back. */
+    public void closeStream(StreamConnection stream, Throwable failure) {
+        if (!stream.owned()) {
+            return;
+        }
+        Connection connection = stream.connection();
+        try {
+            if (stream.transaction()) {
+                if (failure == null) {
+                    executor.commit(connection);
+                } else {
+                    executor.rollback(connection, failure);
+                }
+                executor.end(connection, -1, false);
+            }
+        } finally {
+            close(connection);
+        }
+    }
+
+    /**
+     * Runs work on a stream's connection (prefetch for a chunk of streamed rows), in a unit of work of
+     * its own whose identity map is dropped after it.
+     */
+    public <T> T onStreamConnection(StreamConnection stream, SqlWork<T> work) {
+        UnitOfWork unit = current.get();
+        return call(work, unit != null ? unit : new UnitOfWork(stream.connection(), () -> { }, false, false));
+    }
+
+    /** The connection a stream reads on; {@code owned} when the stream gives it back, {@code transaction} when it began one. */
+    public record StreamConnection(Connection connection, boolean owned, boolean transaction) {
     }
 
     /** Runs work that must not half-happen: in the current transaction, or in a transaction of its own. */
@@ -122,7 +222,7 @@ public final class TransactionManager {
     /** A transaction that runs Ferro's own work and nothing else, as {@link #atomically} and {@link #allOrNothing} start one. */
     private <T> T ownTransaction(SqlWork<T> work) {
         Supplier<T> block = () -> call(work, current.get());
-        return external.active() ? joined(block) : outermost(block, true);
+        return external.active() ? joined(block) : outermost(block, true, TransactionOptions.defaults());
     }
 
     /**
@@ -144,29 +244,33 @@ public final class TransactionManager {
      *
      * @param ferroOnly whether the block is Ferro's own work, with no user code inside
      */
-    private <T> T outermost(Supplier<T> work, boolean ferroOnly) {
+    private <T> T outermost(Supplier<T> work, boolean ferroOnly, TransactionOptions options) {
         UnitOfWork scoped = scope.current();
         UnitOfWork unit = scoped != null ? scoped : new UnitOfWork(borrow(), () -> { }, false, ferroOnly);
         Connection connection = unit.connection();
         boolean committed = false;
+        boolean began = false;
+        int previousIsolation = -1;
         try {
-            connection.setAutoCommit(false);
+            previousIsolation = executor.begin(connection, options.isolation(), options.readOnly());
+            began = true;
             unit.forgetStatementFailure();
             current.set(unit);
             T result = work.get();
             RuntimeException failure = unit.statementFailure();
-            if (failure != null && aborted.test(connection)) {
+            if (failure != null && executor.isTransactionAborted(connection)) {
                 throw abortedCommit(failure);
             }
-            connection.commit();
+            executor.commit(connection);
             committed = true;
             return result;
-        } catch (SQLException e) {
-            RuntimeException failure = translator.apply(e);
-            rollback(connection, failure);
-            throw failure;
         } catch (Throwable e) {
-            rollback(connection, e);
+            if (began) {
+                executor.rollback(connection, e);
+            }
+            if (e instanceof ConnectionLostException) {
+                unit.connectionLost();
+            }
             throw e;
         } finally {
             unit.forgetStatementFailure();
@@ -174,10 +278,11 @@ public final class TransactionManager {
             if (!committed || scoped == null) {
                 unit.identityMap().clear();
             }
+            if (began) {
+                executor.end(connection, previousIsolation, options.readOnly());
+            }
             if (scoped == null) {
                 close(connection);
-            } else {
-                restoreAutoCommit(connection);
             }
         }
     }
@@ -217,24 +322,16 @@ public final class TransactionManager {
             }
         }
         Connection connection = unit.connection();
-        Savepoint savepoint;
-        try {
-            savepoint = connection.setSavepoint();
-        } catch (SQLException e) {
-            throw translator.apply(e);
-        }
+        Savepoint savepoint = executor.savepoint(connection);
         RuntimeException failureBefore = unit.statementFailure();
         try {
             T result = work.get();
-            release(connection, savepoint);
+            executor.release(connection, savepoint);
             return result;
         } catch (Throwable e) {
-            try {
-                connection.rollback(savepoint);
+            if (executor.rollbackTo(connection, savepoint, e)) {
                 // Rolling back to the savepoint undoes the failures inside it, and PostgreSQL's abort with them.
                 unit.restoreStatementFailure(failureBefore);
-            } catch (SQLException rollbackFailure) {
-                e.addSuppressed(rollbackFailure);
             }
             unit.identityMap().clear();
             throw e;
@@ -245,9 +342,18 @@ public final class TransactionManager {
         try {
             return work.run(unit);
         } catch (SQLException e) {
-            RuntimeException failure = translator.apply(e);
+            // Work reaches JDBC through the Executor, which translates; this is only a last resort.
+            RuntimeException failure = executor.translator().translate(e, null, "run a statement");
             unit.statementFailed(failure);
             throw failure;
+        } catch (ConnectionLostException e) {
+            unit.statementFailed(e);
+            if (current.get() != unit) {
+                // Outside a transaction a scope's unit goes on with a new connection; inside one, the
+                // transaction is lost with its connection, and its block ends on the failure.
+                unit.connectionLost();
+            }
+            throw e;
         } catch (RuntimeException e) {
             unit.statementFailed(e);
             throw e;
@@ -260,50 +366,27 @@ public final class TransactionManager {
         return new DataAccessException("Cannot commit", cause);
     }
 
-    private static void release(Connection connection, Savepoint savepoint) {
-        try {
-            connection.releaseSavepoint(savepoint);
-        } catch (SQLException | UnsupportedOperationException e) {
-            // Some drivers cannot release savepoints; the savepoint then lives until the transaction ends, harmlessly.
-            LOG.log(Level.FINE, "Could not release a savepoint", e);
-        }
-    }
-
-    private static void rollback(Connection connection, Throwable cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
     private Connection borrow() {
         try {
             return dataSource.getConnection();
         } catch (SQLException e) {
-            throw translator.apply(e);
+            throw executor.translator().connectionFailure(e, "get a connection");
         }
     }
 
-    private static void restoreAutoCommit(Connection connection) {
+    /** Gives a connection back to the pool; in autocommit, as the pool hands connections out. */
+    private static void close(Connection connection) {
         try {
-            connection.setAutoCommit(true);
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             LOG.log(Level.FINE, "Could not restore autocommit", e);
         }
-    }
-
-    private static void close(Connection connection) {
-        restoreAutoCommit(connection);
         try {
             connection.close();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not return a connection to the pool", e);
         }
-    }
-
-    /** Wraps a connection failure that has no statement to blame. */
-    public static RuntimeException connectionFailure(SQLException e) {
-        return new DataAccessException("Database connection failed", e);
     }
 }

@@ -1,6 +1,8 @@
 package dev.ferro.impl.transaction;
 
 import java.sql.Connection;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The connection, statement-failure record and identity map that a sequence of Ferro calls shares:
@@ -9,23 +11,40 @@ import java.sql.Connection;
  * then run on its connection and share its identity map.
  */
 public final class UnitOfWork implements AutoCloseable {
-    private final Connection connection;
+    private Connection connection;
     private final Runnable onClose;
     private final boolean external;
     private final boolean solitary;
+    /** For a scope's unit: where a new connection comes from after its connection was lost, and where a lost one goes. */
+    private final Supplier<Connection> reconnect;
+    private final Consumer<Connection> giveBack;
     /** Made on first use: most solitary units never need one. */
     private IdentityMap identityMap;
     private RuntimeException statementFailure;
 
-    UnitOfWork(Connection connection, Runnable onClose) {
-        this(connection, onClose, false, false);
+    /** A scope's unit of work: it keeps a connection until closed, and replaces one that broke. */
+    UnitOfWork(Supplier<Connection> borrow, Consumer<Connection> giveBack) {
+        this.connection = borrow.get();
+        this.reconnect = borrow;
+        this.giveBack = giveBack;
+        this.onClose = () -> {
+            if (connection != null) {
+                giveBack.accept(connection);
+                connection = null;
+            }
+        };
+        this.external = false;
+        this.solitary = false;
     }
 
+    /** A unit of work on one connection, for one call or one transaction block. */
     UnitOfWork(Connection connection, Runnable onClose, boolean external, boolean solitary) {
         this.connection = connection;
         this.onClose = onClose;
         this.external = external;
         this.solitary = solitary;
+        this.reconnect = null;
+        this.giveBack = null;
     }
 
     /**
@@ -56,7 +75,24 @@ public final class UnitOfWork implements AutoCloseable {
     }
 
     public Connection connection() {
-        return connection;
+        Connection current = connection;
+        if (current == null) {
+            // A scope's unit whose connection was lost: the scope goes on with a new one.
+            current = connection = reconnect.get();
+        }
+        return current;
+    }
+
+    /**
+     * After the connection broke: a scope's unit gives it back (the pool destroys it) and takes a new
+     * one on next use, so that one database restart does not fail the rest of a CDI request.
+     */
+    void connectionLost() {
+        if (reconnect != null && connection != null) {
+            Connection broken = connection;
+            connection = null;
+            giveBack.accept(broken);
+        }
     }
 
     public IdentityMap identityMap() {
