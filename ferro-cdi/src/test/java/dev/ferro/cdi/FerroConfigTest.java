@@ -38,6 +38,12 @@ class FerroConfigTest {
                 () -> assertEquals(0, options.minPoolSize()),
                 () -> assertEquals(10, options.maxPoolSize()),
                 () -> assertEquals(Duration.ofSeconds(30), options.acquisitionTimeout()),
+                () -> assertEquals(Duration.ofSeconds(30), options.validationInterval()),
+                () -> assertEquals(Duration.ofMinutes(30), options.maxLifetime()),
+                () -> assertEquals(Duration.ofMinutes(10), options.leakTimeout()),
+                () -> assertEquals(Duration.ofSeconds(10), options.connectTimeout()),
+                () -> assertNull(options.statementTimeout()),
+                () -> assertEquals(1000, options.fetchSize()),
                 () -> assertNull(options.user()),
                 () -> assertNull(options.password()));
     }
@@ -61,6 +67,13 @@ class FerroConfigTest {
                 "ferro.pool.max-size", "17",
                 "ferro.pool.acquisition-timeout", "PT1.5S",
                 "ferro.schema", "validate"));
+        FerroOptions production = read(Map.of(
+                "ferro.pool.validation-interval", "PT5S",
+                "ferro.pool.max-lifetime", "600",
+                "ferro.pool.leak-timeout", "PT2M",
+                "ferro.connect-timeout", "3",
+                "ferro.statement-timeout", "PT2.5S",
+                "ferro.fetch-size", "250")).options();
         FerroOptions options = config.options();
 
         assertAll(
@@ -71,7 +84,27 @@ class FerroConfigTest {
                 () -> assertEquals(2, options.minPoolSize()),
                 () -> assertEquals(17, options.maxPoolSize()),
                 () -> assertEquals(Duration.ofMillis(1500), options.acquisitionTimeout()),
-                () -> assertEquals(SchemaMode.VALIDATE, options.schema()));
+                () -> assertEquals(SchemaMode.VALIDATE, options.schema()),
+                () -> assertEquals(Duration.ofSeconds(5), production.validationInterval()),
+                () -> assertEquals(Duration.ofMinutes(10), production.maxLifetime()),
+                () -> assertEquals(Duration.ofMinutes(2), production.leakTimeout()),
+                () -> assertEquals(Duration.ofSeconds(3), production.connectTimeout()),
+                () -> assertEquals(Duration.ofMillis(2500), production.statementTimeout()),
+                () -> assertEquals(250, production.fetchSize()));
+    }
+
+    @Test
+    void aZeroOrUnreadableDurationNamesItsKey() {
+        for (String key : new String[] {"ferro.pool.acquisition-timeout", "ferro.pool.validation-interval",
+                "ferro.pool.max-lifetime", "ferro.pool.leak-timeout", "ferro.connect-timeout", "ferro.statement-timeout"}) {
+            IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> read(Map.of(key, "0")), key);
+            IllegalArgumentException unreadable = assertThrows(IllegalArgumentException.class, () -> read(Map.of(key, "2 s")), key);
+
+            assertEquals(key + "='0' must be a positive duration", zero.getMessage());
+            assertEquals(key + "='2 s' is neither a number of seconds nor an ISO-8601 duration such as PT30S", unreadable.getMessage());
+        }
+        IllegalArgumentException fetch = assertThrows(IllegalArgumentException.class, () -> read(Map.of("ferro.fetch-size", "0")));
+        assertEquals("ferro.fetch-size=0 must be at least 1", fetch.getMessage());
     }
 
     @Test
