@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * How {@link Ferro#connect} connects: credentials, pool, timeouts, schema step, models, listeners.
@@ -38,6 +39,13 @@ public final class FerroOptions {
     private ValidatorFactory validatorFactory;
 
     private FerroOptions() {
+    }
+
+    /** A copy with one change: the options stay immutable once made. */
+    private FerroOptions with(Consumer<FerroOptions> change) {
+        FerroOptions copy = copy();
+        change.accept(copy);
+        return copy;
     }
 
     private FerroOptions copy() {
@@ -75,15 +83,11 @@ public final class FerroOptions {
     }
 
     public FerroOptions user(String user) {
-        FerroOptions copy = copy();
-        copy.user = user;
-        return copy;
+        return with(copy -> copy.user = user);
     }
 
     public FerroOptions password(String password) {
-        FerroOptions copy = copy();
-        copy.password = password;
-        return copy;
+        return with(copy -> copy.password = password);
     }
 
     public FerroOptions minPoolSize(int size) {
@@ -98,17 +102,15 @@ public final class FerroOptions {
         if (min < 0 || max < 1 || min > max) {
             throw new IllegalArgumentException("Pool sizes need 0 <= min <= max and max >= 1, got min " + min + ", max " + max);
         }
-        FerroOptions copy = copy();
-        copy.minPoolSize = min;
-        copy.maxPoolSize = max;
-        return copy;
+        return with(copy -> {
+            copy.minPoolSize = min;
+            copy.maxPoolSize = max;
+        });
     }
 
     /** How long a call waits for a free connection before {@link PoolExhaustedException}; must be positive. */
     public FerroOptions acquisitionTimeout(Duration timeout) {
-        FerroOptions copy = copy();
-        copy.acquisitionTimeout = positive(timeout, "acquisitionTimeout");
-        return copy;
+        return with(copy -> copy.acquisitionTimeout = positive(timeout, "acquisitionTimeout"));
     }
 
     /**
@@ -117,30 +119,22 @@ public final class FerroOptions {
      * that died while idle (a database restart) is replaced instead of failing the call.
      */
     public FerroOptions validationInterval(Duration interval) {
-        FerroOptions copy = copy();
-        copy.validationInterval = positive(interval, "validationInterval");
-        return copy;
+        return with(copy -> copy.validationInterval = positive(interval, "validationInterval"));
     }
 
     /** How long a connection lives before the pool replaces it (when it is idle). */
     public FerroOptions maxLifetime(Duration lifetime) {
-        FerroOptions copy = copy();
-        copy.maxLifetime = positive(lifetime, "maxLifetime");
-        return copy;
+        return with(copy -> copy.maxLifetime = positive(lifetime, "maxLifetime"));
     }
 
     /** After how long a connection held by one caller is logged as a probable leak, with the holder's stack. */
     public FerroOptions leakTimeout(Duration timeout) {
-        FerroOptions copy = copy();
-        copy.leakTimeout = positive(timeout, "leakTimeout");
-        return copy;
+        return with(copy -> copy.leakTimeout = positive(timeout, "leakTimeout"));
     }
 
     /** How long opening a connection to a database server may take (PostgreSQL and MariaDB). */
     public FerroOptions connectTimeout(Duration timeout) {
-        FerroOptions copy = copy();
-        copy.connectTimeout = positive(timeout, "connectTimeout");
-        return copy;
+        return with(copy -> copy.connectTimeout = positive(timeout, "connectTimeout"));
     }
 
     /**
@@ -150,9 +144,7 @@ public final class FerroOptions {
      * timeout: a statement waits for the database as long as the database takes.
      */
     public FerroOptions statementTimeout(Duration timeout) {
-        FerroOptions copy = copy();
-        copy.statementTimeout = timeout == null ? null : positive(timeout, "statementTimeout");
-        return copy;
+        return with(copy -> copy.statementTimeout = timeout == null ? null : positive(timeout, "statementTimeout"));
     }
 
     /** How many rows a stream ({@link Query#stream()}, {@link Ferro#stream}) fetches from the database at a time. */
@@ -160,15 +152,11 @@ public final class FerroOptions {
         if (rows < 1) {
             throw new IllegalArgumentException("fetchSize must be at least 1, got " + rows);
         }
-        FerroOptions copy = copy();
-        copy.fetchSize = rows;
-        return copy;
+        return with(copy -> copy.fetchSize = rows);
     }
 
     public FerroOptions schema(SchemaMode mode) {
-        FerroOptions copy = copy();
-        copy.schema = Objects.requireNonNull(mode, "schema");
-        return copy;
+        return with(copy -> copy.schema = Objects.requireNonNull(mode, "schema"));
     }
 
     /**
@@ -178,24 +166,18 @@ public final class FerroOptions {
     public FerroOptions models(Class<?>... more) {
         List<Class<?>> all = new ArrayList<>(models);
         all.addAll(Arrays.asList(more));
-        FerroOptions copy = copy();
-        copy.models = List.copyOf(all);
-        return copy;
+        return with(copy -> copy.models = List.copyOf(all));
     }
 
     public FerroOptions listener(SqlListener listener) {
         List<SqlListener> all = new ArrayList<>(listeners);
         all.add(Objects.requireNonNull(listener, "listener"));
-        FerroOptions copy = copy();
-        copy.listeners = List.copyOf(all);
-        return copy;
+        return with(copy -> copy.listeners = List.copyOf(all));
     }
 
     /** The Bean Validation factory to validate with; by default the environment's default provider. */
     public FerroOptions validatorFactory(ValidatorFactory factory) {
-        FerroOptions copy = copy();
-        copy.validatorFactory = factory;
-        return copy;
+        return with(copy -> copy.validatorFactory = factory);
     }
 
     public String user() {
