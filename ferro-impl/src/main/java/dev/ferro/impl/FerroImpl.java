@@ -60,7 +60,7 @@ public final class FerroImpl implements Ferro {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.fetchSize = options.fetchSize();
-        this.timeouts = new StatementTimeouts(options.statementTimeout());
+        this.timeouts = new StatementTimeouts(options.statementTimeout(), dialect::cancel);
         this.executor = new Executor(dialect, new ErrorTranslator(dialect, poolExhaustion), timeouts, options.listeners());
         this.transactions = new TransactionManager(dataSource, executor, scope, external);
         this.validator = new ModelValidator(options.validatorFactory());

@@ -45,15 +45,23 @@ public final class StatementTimeouts implements AutoCloseable {
         }
     };
 
+    /** Cancels a running statement from another thread: the dialect's way ({@code Dialect.cancel}). */
+    @FunctionalInterface
+    public interface Canceller {
+        void cancel(Statement statement) throws SQLException;
+    }
+
     private final Duration timeout;
     private final long timeoutNanos;
+    private final Canceller canceller;
     private final ScheduledThreadPoolExecutor clock;
     /** Cancel and abort can block on the network (pgjdbc's cancel opens a connection): never on the clock's thread. */
     private final ExecutorService actions;
 
     /** @param timeout null for none */
-    public StatementTimeouts(Duration timeout) {
+    public StatementTimeouts(Duration timeout, Canceller canceller) {
         this.timeout = timeout;
+        this.canceller = canceller;
         this.timeoutNanos = timeout == null ? 0 : timeout.toNanos();
         if (timeout == null) {
             clock = null;
@@ -115,8 +123,12 @@ public final class StatementTimeouts implements AutoCloseable {
         }
 
         private void cancelStatement() {
+            if (stopped) {
+                // Returned meanwhile: a cancel now could hit the connection's next statement.
+                return;
+            }
             try {
-                statement.cancel();
+                canceller.cancel(statement);
             } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.FINE, "Cancelling a statement past its timeout failed", e);
             }

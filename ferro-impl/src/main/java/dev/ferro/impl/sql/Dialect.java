@@ -192,6 +192,11 @@ public abstract class Dialect {
         connection.setReadOnly(readOnly);
     }
 
+    /** Cancels a running statement from another thread (Ferro's statement timeout). */
+    public void cancel(java.sql.Statement statement) throws SQLException {
+        statement.cancel();
+    }
+
     /**
      * What a failed statement means: which constraint it violated, whether it lost a deadlock or a
      * serialization conflict, waited too long for a lock, was cancelled, or broke its connection.

@@ -52,6 +52,34 @@ public final class PostgresDialect extends Dialect {
     }
 
     /**
+     * Sends the cancel request through {@code PGConnection.cancelQuery()}, not {@code Statement.cancel()}:
+     * pgjdbc's Statement.cancel holds the connection's lock until the server has answered the cancel
+     * request (up to its cancelSignalTimeout, 10 s), and the statement's own thread takes that lock on its
+     * way out, so on a hung server a caller whose connection the timeout had aborted still waited for
+     * the cancel. cancelQuery sends the same request without the lock. (Reflection: the driver is not a
+     * compile-time dependency.)
+     */
+    @Override
+    public void cancel(java.sql.Statement statement) throws SQLException {
+        Connection physical = statement.unwrap(java.sql.Statement.class).getConnection();
+        try {
+            Class<?> pgConnection = Class.forName("org.postgresql.PGConnection", true, physical.getClass().getClassLoader());
+            if (!pgConnection.isInstance(physical)) {
+                statement.cancel();
+                return;
+            }
+            pgConnection.getMethod("cancelQuery").invoke(physical);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof SQLException failure) {
+                throw failure;
+            }
+            throw new SQLException("Cancelling the statement failed", e.getCause());
+        } catch (ReflectiveOperationException e) {
+            statement.cancel();
+        }
+    }
+
+    /**
      * By SQLState; 57P01-57P03 (the server shutting down or killing the backend, as a restart or
      * {@code pg_terminate_backend} does) break the connection as class 08 does.
      */
