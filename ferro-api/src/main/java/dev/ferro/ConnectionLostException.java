@@ -7,7 +7,9 @@ import java.sql.SQLException;
  * The connection is destroyed, never handed out again; the next call gets a new one. Work in flight
  * on it is lost: a transaction was rolled back by the database, except when the connection broke
  * during the commit itself, whose outcome is then unknown ({@link #commitOutcomeUnknown()}), and
- * which Ferro therefore never retries.
+ * which Ferro therefore never retries. Outside a transaction each write is its own commit: a write
+ * whose connection broke may have been applied or not, whatever this flag says, and Ferro does not
+ * retry it either.
  */
 public class ConnectionLostException extends TransientDataAccessException {
     private static final long serialVersionUID = 1L;

@@ -76,7 +76,7 @@ public final class PoolFactory {
                         .leakTimeout(options.leakTimeout())
                         .connectionFactoryConfiguration(factory -> configure(factory, jdbcUrl, lower, driver, options)));
         try {
-            return AgroalDataSource.from(configuration, new PoolLog());
+            return AgroalDataSource.from(configuration, new PoolLog(dialect));
         } catch (SQLException e) {
             throw new FerroException("Cannot create the connection pool for " + redact(url) + ": " + e.getMessage(), e);
         }
@@ -131,6 +131,11 @@ public final class PoolFactory {
     /** Agroal's warnings (a leak, a failed validation) in Ferro's log. */
     private static final class PoolLog implements AgroalDataSourceListener {
         private static final Logger LOG = Logger.getLogger(PoolFactory.class.getName());
+        private final Dialect dialect;
+
+        PoolLog(Dialect dialect) {
+            this.dialect = dialect;
+        }
 
         @Override
         public void onConnectionLeak(Connection connection, Thread thread) {
@@ -143,9 +148,11 @@ public final class PoolFactory {
             LOG.warning(message);
         }
 
+        /** Resetting a connection that broke fails as expected: the pool destroys it, and that is no news after a fault. */
         @Override
         public void onWarning(Throwable throwable) {
-            LOG.log(Level.WARNING, "Connection pool warning", throwable);
+            boolean lost = throwable instanceof SQLException failure && dialect.isConnectionLost(failure);
+            LOG.log(lost ? Level.FINE : Level.WARNING, lost ? "A broken connection left the pool" : "Connection pool warning", throwable);
         }
     }
 

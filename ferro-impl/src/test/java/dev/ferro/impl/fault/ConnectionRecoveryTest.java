@@ -141,8 +141,8 @@ class ConnectionRecoveryTest {
         // The rows as the database has them, read without Ferro.
         Set<String> present = tokensInTable();
         Set<String> acknowledged = tokens(calls, Workload.Call::insertAcknowledged);
-        Set<String> ambiguous = tokens(calls, c -> !c.insertAcknowledged() && c.commitOutcomeUnknown());
-        Set<String> failedForSure = tokens(calls, c -> !c.insertAcknowledged() && !c.commitOutcomeUnknown());
+        Set<String> ambiguous = tokens(calls, c -> !c.insertAcknowledged() && c.outcomeUnknown());
+        Set<String> failedForSure = tokens(calls, c -> !c.insertAcknowledged() && !c.outcomeUnknown());
         Set<String> missing = difference(acknowledged, present);
         Set<String> ambiguousKept = intersection(ambiguous, present);
         Set<String> failedButKept = intersection(failedForSure, present);
@@ -150,7 +150,7 @@ class ConnectionRecoveryTest {
         String summary = name + ": " + calls.size() + " calls, " + failures.size() + " failed " + types
                 + "; down " + downMillis + " ms; last failure " + recoveredAfterReadyMillis + " ms after the server was ready; "
                 + successesAfterBound + " successes after the 2 s bound; " + acknowledged.size() + " inserts acknowledged, "
-                + present.size() + " rows present, " + ambiguous.size() + " ambiguous (commit outcome unknown, "
+                + present.size() + " rows present, " + ambiguous.size() + " ambiguous (outcome unknown, "
                 + ambiguousKept.size() + " of them kept)";
         LOG.info(summary);
         for (Workload.Call failure : failures.stream().limit(3).toList()) {

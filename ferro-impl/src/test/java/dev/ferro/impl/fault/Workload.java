@@ -32,9 +32,22 @@ final class Workload implements AutoCloseable {
             return failure == null;
         }
 
-        boolean commitOutcomeUnknown() {
-            return failure instanceof ConnectionLostException lost && lost.commitOutcomeUnknown();
+        /**
+         * Whether the insert may or may not have happened: the connection broke during a commit, or
+         * during an insert in autocommit, which is its own commit (Ferro cannot tell whether the
+         * server committed it before the connection went, and says so only for an explicit commit).
+         */
+        boolean outcomeUnknown() {
+            if (!(failure instanceof ConnectionLostException lost)) {
+                return false;
+            }
+            return lost.commitOutcomeUnknown() || (!inTransaction(writer) && !insertAcknowledged);
         }
+    }
+
+    /** Odd writers insert inside a transaction block, even ones in autocommit. */
+    static boolean inTransaction(int writer) {
+        return writer % 2 == 1;
     }
 
     private final Ferro ferro;
@@ -65,7 +78,7 @@ final class Workload implements AutoCloseable {
 
     private void loop(int writer) {
         long deadline = System.nanoTime() + LONGEST_RUN_NANOS;
-        boolean inTransaction = writer % 2 == 1;
+        boolean inTransaction = inTransaction(writer);
         for (int n = 0; n < MOST_CALLS_PER_WRITER && !stop.get() && System.nanoTime() < deadline; n++) {
             String token = prefix + "-w" + writer + "-" + n;
             long start = System.nanoTime();
