@@ -2,6 +2,7 @@ package dev.ferro.impl.transients;
 
 import dev.ferro.DataAccessException;
 import dev.ferro.DeadlockException;
+import dev.ferro.Ferro;
 import dev.ferro.Isolation;
 import dev.ferro.Query;
 import dev.ferro.SerializationFailureException;
@@ -178,6 +179,14 @@ class TypedTransientErrorTest extends DatabaseTest {
     void sqliteSerializesTheSecondWriterInsteadOfFailingIt() throws Exception {
         assumeTrue(database == Database.SQLITE, "SQLite only");
         long id = accounts.create(new TrAccount("shared", 100)).id;
+
+        assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(ferro, id);
+    }
+
+    private static void assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(Ferro ferro, long id)
+            throws InterruptedException {
+        Query<TrAccount> accounts = ferro.query(TrAccount.class);
+        int before = accounts.get(id).balance;
         TransactionOptions serializable = TransactionOptions.defaults().isolation(Isolation.SERIALIZABLE);
         CountDownLatch firstHasRead = new CountDownLatch(1);
         int[] secondRead = new int[1];
@@ -202,8 +211,46 @@ class TypedTransientErrorTest extends DatabaseTest {
                 }));
 
         assertTrue(outcomes.stream().allMatch(Outcome::succeeded), () -> String.valueOf(outcomes));
-        assertEquals(101, secondRead[0]);
-        assertEquals(102, balance(id));
+        assertEquals(before + 1, secondRead[0]);
+        assertEquals(before + 2, accounts.get(id).balance);
+    }
+
+    /**
+     * A read-only transaction on SQLite begins DEFERRED: it holds no write lock, so a writer on another
+     * connection goes ahead while it is open (WAL). Afterwards its connection begins IMMEDIATE again:
+     * with a pool of two, both connections then serialize two read-then-write transactions. (Left
+     * DEFERRED, the second writer fails at once, SQLite skipping its busy handler where waiting would
+     * deadlock: SQLITE_BUSY, a LockTimeoutException in well under a second, not after the busy timeout.)
+     */
+    @Test
+    void sqliteReadOnlyTransactionBeginsDeferredAndItsConnectionBeginsImmediateAgainAfterwards() throws Exception {
+        assumeTrue(database == Database.SQLITE, "SQLite only");
+        long id = accounts.create(new TrAccount("a", 100)).id;
+        try (Ferro two = database.connect(database.options().maxPoolSize(2).models(models()))) {
+            Query<TrAccount> onTwo = two.query(TrAccount.class);
+            CountDownLatch readOnlyBegun = new CountDownLatch(1);
+            CountDownLatch written = new CountDownLatch(1);
+            boolean[] writtenWhileReadOnlyWasOpen = new boolean[1];
+
+            List<Outcome> outcomes = Conflict.runConcurrently(List.of(
+                    () -> two.transaction(TransactionOptions.defaults().readOnly(true), () -> {
+                        assertEquals(100, onTwo.get(id).balance);
+                        readOnlyBegun.countDown();
+                        writtenWhileReadOnlyWasOpen[0] = awaitLatch(written, 5);
+                    }),
+                    () -> {
+                        awaitLatch(readOnlyBegun);
+                        TrAccount account = onTwo.get(id);
+                        account.balance += 1;
+                        two.save(account);
+                        written.countDown();
+                    }));
+
+            assertTrue(outcomes.stream().allMatch(Outcome::succeeded), () -> String.valueOf(outcomes));
+            assertTrue(writtenWhileReadOnlyWasOpen[0], "the writer waited for the read-only transaction");
+            assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(two, id);
+            assertEquals(103, onTwo.get(id).balance);
+        }
     }
 
     // ---------------------------------------------------------------- read-only
@@ -244,10 +291,15 @@ class TypedTransientErrorTest extends DatabaseTest {
     }
 
     private static void awaitLatch(CountDownLatch latch) {
+        if (!awaitLatch(latch, Conflict.BOUND_SECONDS)) {
+            throw new IllegalStateException("the other transaction never got there");
+        }
+    }
+
+    /** Whether the latch opened within the time. */
+    private static boolean awaitLatch(CountDownLatch latch, long seconds) {
         try {
-            if (!latch.await(Conflict.BOUND_SECONDS, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("the first transaction never read");
-            }
+            return latch.await(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
