@@ -216,9 +216,7 @@ public final class SqliteDialect extends Dialect {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void setTransactionMode(java.sql.Connection connection, String mode) throws SQLException {
         try {
-            ClassLoader loader = connection.getClass().getClassLoader();
-            Class<?> sqliteConnection = Class.forName("org.sqlite.SQLiteConnection", false,
-                    loader != null ? loader : SqliteDialect.class.getClassLoader());
+            Class<?> sqliteConnection = driverClass(connection);
             Object driverConnection = connection.unwrap(sqliteConnection);
             Object config = sqliteConnection.getMethod("getConnectionConfig").invoke(driverConnection);
             Class modes = Class.forName("org.sqlite.SQLiteConfig$TransactionMode", false, sqliteConnection.getClassLoader());
@@ -226,6 +224,26 @@ public final class SqliteDialect extends Dialect {
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new SQLException("Cannot set the SQLite transaction mode to " + mode + " for a read-only transaction", e);
         }
+    }
+
+    /** sqlite-jdbc's connection class, from whichever loader sees it (in a container, the pool's may not). */
+    private static Class<?> driverClass(java.sql.Connection connection) throws ClassNotFoundException {
+        ClassNotFoundException notFound = null;
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                connection.getClass().getClassLoader(), SqliteDialect.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                Class<?> type = Class.forName("org.sqlite.SQLiteConnection", false, loader);
+                if (connection.isWrapperFor(type)) {
+                    return type;
+                }
+            } catch (ClassNotFoundException | SQLException e) {
+                notFound = new ClassNotFoundException("org.sqlite.SQLiteConnection", e);
+            }
+        }
+        throw notFound != null ? notFound : new ClassNotFoundException("org.sqlite.SQLiteConnection");
     }
 
     @Override
