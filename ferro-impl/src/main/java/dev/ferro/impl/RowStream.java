@@ -90,13 +90,23 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
 
     @Override
     public boolean tryAdvance(Consumer<? super T> action) {
+        return advance(action, true);
+    }
+
+    /**
+     * Reads the next row into {@code action}; false at the end, where the stream is closed unless
+     * {@code closeAtEnd} is false (a chunk still needs the connection for its prefetch).
+     */
+    private boolean advance(Consumer<? super T> action, boolean closeAtEnd) {
         if (closed) {
             return false;
         }
         T row;
         try {
             if (!cursor.rows().next()) {
-                close(null);
+                if (closeAtEnd) {
+                    close(null);
+                }
                 return false;
             }
             row = reader.read(cursor.rows());
@@ -127,17 +137,25 @@ final class RowStream<T> extends Spliterators.AbstractSpliterator<T> {
                 if (next == chunk.size()) {
                     chunk.clear();
                     next = 0;
-                    while (chunk.size() < size && source.tryAdvance(chunk::add)) {
+                    boolean more = true;
+                    // The end of the rows must not release the connection yet: the last chunk's prefetch
+                    // runs on it (it failed with "Connection is closed" when a chunk was not full).
+                    while (chunk.size() < size && (more = source.advance(chunk::add, false))) {
                         // filling the chunk
+                    }
+                    if (!chunk.isEmpty()) {
+                        try {
+                            onChunk.accept(chunk);
+                        } catch (RuntimeException | Error e) {
+                            source.close(e);
+                            throw e;
+                        }
+                    }
+                    if (!more) {
+                        source.close(null);
                     }
                     if (chunk.isEmpty()) {
                         return false;
-                    }
-                    try {
-                        onChunk.accept(chunk);
-                    } catch (RuntimeException | Error e) {
-                        source.close(e);
-                        throw e;
                     }
                 }
                 action.accept(chunk.get(next++));

@@ -194,12 +194,56 @@ public final class SqliteDialect extends Dialect {
         return java.sql.Connection.TRANSACTION_SERIALIZABLE;
     }
 
-    /** sqlite-jdbc fixes the read-only flag when it opens the file; {@code query_only} switches it per connection. */
+    /**
+     * sqlite-jdbc fixes the read-only flag when it opens the file; {@code query_only} switches it per connection.
+     * A read-only transaction must also begin DEFERRED: the driver begins each transaction in its
+     * connection's mode, IMMEDIATE in Ferro's pool, which takes the write lock that {@code query_only}
+     * refuses, and it begins the next one at once after every commit and rollback, so an IMMEDIATE
+     * read-only transaction failed already at its commit or rollback.
+     */
     @Override
     public void setReadOnly(java.sql.Connection connection, boolean readOnly) throws SQLException {
         try (java.sql.Statement pragma = connection.createStatement()) {
             pragma.execute(readOnly ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
         }
+        setTransactionMode(connection, readOnly ? "DEFERRED" : "IMMEDIATE");
+    }
+
+    /**
+     * {@code SQLiteConnection.getConnectionConfig().setTransactionMode(mode)}, by reflection: the driver is
+     * not a compile-time dependency. Restoring sets IMMEDIATE, the mode of Ferro's own pool.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void setTransactionMode(java.sql.Connection connection, String mode) throws SQLException {
+        try {
+            Class<?> sqliteConnection = driverClass(connection);
+            Object driverConnection = connection.unwrap(sqliteConnection);
+            Object config = sqliteConnection.getMethod("getConnectionConfig").invoke(driverConnection);
+            Class modes = Class.forName("org.sqlite.SQLiteConfig$TransactionMode", false, sqliteConnection.getClassLoader());
+            config.getClass().getMethod("setTransactionMode", modes).invoke(config, Enum.valueOf(modes, mode));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new SQLException("Cannot set the SQLite transaction mode to " + mode + " for a read-only transaction", e);
+        }
+    }
+
+    /** sqlite-jdbc's connection class, from whichever loader sees it (in a container, the pool's may not). */
+    private static Class<?> driverClass(java.sql.Connection connection) throws ClassNotFoundException {
+        ClassNotFoundException notFound = null;
+        for (ClassLoader loader : new ClassLoader[] {Thread.currentThread().getContextClassLoader(),
+                connection.getClass().getClassLoader(), SqliteDialect.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                Class<?> type = Class.forName("org.sqlite.SQLiteConnection", false, loader);
+                if (connection.isWrapperFor(type)) {
+                    return type;
+                }
+            } catch (ClassNotFoundException | SQLException e) {
+                notFound = new ClassNotFoundException("org.sqlite.SQLiteConnection", e);
+            }
+        }
+        throw notFound != null ? notFound : new ClassNotFoundException("org.sqlite.SQLiteConnection");
     }
 
     @Override
