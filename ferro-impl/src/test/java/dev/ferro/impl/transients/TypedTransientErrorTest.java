@@ -22,7 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Deadlocks, serialization failures and read-only violations provoked on purpose, on each database,
@@ -64,12 +63,16 @@ class TypedTransientErrorTest extends DatabaseTest {
      * Two transactions each update one row, wait until the other has too, then update the other's
      * row: a lock cycle the database must break by rolling one of them back. PostgreSQL finds it after its
      * deadlock_timeout (1 s), MariaDB and H2 2.5 at once (H2 checks for a cycle when a lock wait begins,
-     * so its LOCK_TIMEOUT never comes into play). SQLite cannot get here:
-     * Ferro begins its transactions IMMEDIATE, so the second writer waits at BEGIN for the first to end.
+     * so its LOCK_TIMEOUT never comes into play). SQLite cannot get there: Ferro begins its
+     * transactions IMMEDIATE, so the second writer waits at its BEGIN for the first to end, and no
+     * lock cycle can form; what is checked on SQLite is that wait.
      */
     @Test
     void rowsLockedInOppositeOrdersGiveOneSideADeadlockException() throws Exception {
-        assumeTrue(database != Database.SQLITE, "SQLite's writers serialize at BEGIN IMMEDIATE: no lock cycle can form");
+        if (database == Database.SQLITE) {
+            assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(ferro, accounts.create(new TrAccount("a", 100)).id);
+            return;
+        }
         long a = accounts.create(new TrAccount("a", 100)).id;
         long b = accounts.create(new TrAccount("b", 100)).id;
         CyclicBarrier eachHoldsOneRow = new CyclicBarrier(2);
@@ -108,8 +111,11 @@ class TypedTransientErrorTest extends DatabaseTest {
      */
     @Test
     void twoSerializableReadThenWriteTransactionsOnOneRowFailOneOfThem() throws Exception {
-        assumeTrue(database != Database.SQLITE, "SQLite: see sqliteSerializesTheSecondWriterInsteadOfFailingIt");
         long id = accounts.create(new TrAccount("shared", 100)).id;
+        if (database == Database.SQLITE) {
+            assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(ferro, id);
+            return;
+        }
         CyclicBarrier bothHaveRead = new CyclicBarrier(2);
         TransactionOptions serializable = TransactionOptions.defaults().isolation(Isolation.SERIALIZABLE);
         Runnable readThenWrite = () -> ferro.transaction(serializable, () -> {
@@ -149,8 +155,11 @@ class TypedTransientErrorTest extends DatabaseTest {
      */
     @Test
     void twoRepeatableReadReadThenWriteTransactionsOnOneRow() throws Exception {
-        assumeTrue(database != Database.SQLITE, "SQLite: see sqliteSerializesTheSecondWriterInsteadOfFailingIt");
         long id = accounts.create(new TrAccount("shared", 100)).id;
+        if (database == Database.SQLITE) {
+            assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(ferro, id);
+            return;
+        }
         CyclicBarrier bothHaveRead = new CyclicBarrier(2);
         TransactionOptions repeatableRead = TransactionOptions.defaults().isolation(Isolation.REPEATABLE_READ);
         Runnable readThenWrite = () -> ferro.transaction(repeatableRead, () -> {
@@ -175,14 +184,6 @@ class TypedTransientErrorTest extends DatabaseTest {
      * BEGIN (up to the 30 s busy timeout) until the first has committed, and then reads its write:
      * neither fails and no increment is lost.
      */
-    @Test
-    void sqliteSerializesTheSecondWriterInsteadOfFailingIt() throws Exception {
-        assumeTrue(database == Database.SQLITE, "SQLite only");
-        long id = accounts.create(new TrAccount("shared", 100)).id;
-
-        assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(ferro, id);
-    }
-
     private static void assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(Ferro ferro, long id)
             throws InterruptedException {
         Query<TrAccount> accounts = ferro.query(TrAccount.class);
@@ -216,15 +217,15 @@ class TypedTransientErrorTest extends DatabaseTest {
     }
 
     /**
-     * A read-only transaction on SQLite begins DEFERRED: it holds no write lock, so a writer on another
-     * connection goes ahead while it is open (WAL). Afterwards its connection begins IMMEDIATE again:
-     * with a pool of two, both connections then serialize two read-then-write transactions. (Left
-     * DEFERRED, the second writer fails at once, SQLite skipping its busy handler where waiting would
-     * deadlock: SQLITE_BUSY, a LockTimeoutException in well under a second, not after the busy timeout.)
+     * A read-only transaction holds no write lock: a writer on another connection goes ahead while it is
+     * open (MVCC on the servers and H2; on SQLite the read-only transaction begins DEFERRED, and WAL lets
+     * the writer in). Afterwards its connection writes again: on SQLite it begins IMMEDIATE again, so with
+     * a pool of two, both connections serialize two read-then-write transactions (left DEFERRED, the second
+     * writer would fail at once with SQLITE_BUSY, a LockTimeoutException, SQLite skipping its busy handler
+     * where waiting could deadlock); elsewhere two transactions at once, one on each connection, both write.
      */
     @Test
-    void sqliteReadOnlyTransactionBeginsDeferredAndItsConnectionBeginsImmediateAgainAfterwards() throws Exception {
-        assumeTrue(database == Database.SQLITE, "SQLite only");
+    void aReadOnlyTransactionHoldsNoWriteLockAndItsConnectionWritesAgainAfterwards() throws Exception {
         long id = accounts.create(new TrAccount("a", 100)).id;
         try (Ferro two = database.connect(database.options().maxPoolSize(2).models(models()))) {
             Query<TrAccount> onTwo = two.query(TrAccount.class);
@@ -248,9 +249,27 @@ class TypedTransientErrorTest extends DatabaseTest {
 
             assertTrue(outcomes.stream().allMatch(Outcome::succeeded), () -> String.valueOf(outcomes));
             assertTrue(writtenWhileReadOnlyWasOpen[0], "the writer waited for the read-only transaction");
-            assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(two, id);
+            if (database == Database.SQLITE) {
+                assertTheSecondReadThenWriteTransactionWaitsAndReadsTheFirstOnesWrite(two, id);
+            } else {
+                long other = onTwo.create(new TrAccount("b", 0)).id;
+                CyclicBarrier eachOnItsConnection = new CyclicBarrier(2);
+                List<Outcome> writes = Conflict.runConcurrently(List.of(
+                        () -> two.transaction(() -> addOn(two, id, 2, eachOnItsConnection)),
+                        () -> two.transaction(() -> addOn(two, other, 1, eachOnItsConnection))));
+                assertTrue(writes.stream().allMatch(Outcome::succeeded), () -> String.valueOf(writes));
+                assertEquals(1, onTwo.get(other).balance);
+            }
             assertEquals(103, onTwo.get(id).balance);
         }
+    }
+
+    /** Adds to a balance inside the caller's transaction, then waits for the other transaction to be as far. */
+    private static void addOn(Ferro ferro, long id, int amount, CyclicBarrier together) {
+        TrAccount account = ferro.query(TrAccount.class).get(id);
+        account.balance += amount;
+        ferro.save(account);
+        Conflict.await(together);
     }
 
     // ---------------------------------------------------------------- read-only
