@@ -1,5 +1,6 @@
 package dev.ferro.bench;
 
+import dev.ferro.bench.jmh.HeapProfiler;
 import dev.ferro.bench.library.Libraries;
 import dev.ferro.bench.report.ResultTable;
 import org.openjdk.jmh.profile.GCProfiler;
@@ -10,7 +11,15 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +32,18 @@ import java.util.Map;
 /**
  * Runs the benchmarks with one of three profiles and writes {@code <out>/<profile>.json} (JMH) and
  * {@code <out>/<profile>.md} (the table). Started by {@code bench.sh}, which puts the class path together.
+ * The stream workload runs in a second JMH run of its own: only the libraries that implement it, and
+ * its own JVM options and heap profiler; the two runs' results are merged into the one JSON file.
  *
  * <pre>
  * BenchRunner tiny|quick|full [--databases=h2,postgresql] [--libraries=jdbc,ferro,...]
- *                             [--workloads=insert,select,get,filter,prefetch,concurrentGet] [--out=target/bench]
+ *                             [--workloads=insert,select,get,filter,prefetch,concurrentGet,stream] [--out=target/bench]
  * </pre>
  */
 public final class BenchRunner {
-    public static final List<String> WORKLOADS = List.of("insert", "select", "get", "filter", "prefetch", "concurrentGet");
+    public static final List<String> WORKLOADS = List.of("insert", "select", "get", "filter", "prefetch", "concurrentGet", "stream");
+    /** The stream workload's forks: the same heap, with a small young generation so that {@code HeapWatch} sees a GC every few tens of MB. */
+    static final String[] STREAM_JVM_ARGS = {"-Xms2g", "-Xmx2g", "-Xmn64m"};
 
     /** Forks, warm-up and measurement of a profile. */
     public record Profile(String name, int forks, int warmups, TimeValue warmupTime, int iterations, TimeValue iterationTime) {
@@ -82,29 +95,64 @@ public final class BenchRunner {
         }
         Path json = out.resolve(profile.name() + ".json");
         Path markdown = out.resolve(profile.name() + ".md");
-        if (!reachable.isEmpty()) {
-            ChainedOptionsBuilder jmh = new OptionsBuilder()
-                    .include(includePattern(workloads))
-                    .param("library", libraries.toArray(String[]::new))
-                    .param("database", reachable.toArray(String[]::new))
-                    .forks(profile.forks())
-                    .warmupIterations(profile.warmups())
-                    .warmupTime(profile.warmupTime())
-                    .measurementIterations(profile.iterations())
-                    .measurementTime(profile.iterationTime())
-                    .addProfiler(GCProfiler.class)
+        List<Path> parts = new ArrayList<>();
+        List<String> single = workloads.stream().filter(w -> !w.equals("stream")).toList();
+        if (!reachable.isEmpty() && !single.isEmpty()) {
+            Path part = out.resolve(profile.name() + ".main.json");
+            ChainedOptionsBuilder jmh = options(profile, includePattern(single), libraries, reachable, part)
                     // The same heap for every library; a fixed size keeps heap resizing out of the numbers.
-                    .jvmArgs("-Xms2g", "-Xmx2g")
-                    .shouldFailOnError(false)
-                    .resultFormat(ResultFormatType.JSON)
-                    .result(json.toString());
+                    .jvmArgs("-Xms2g", "-Xmx2g");
             new Runner(jmh.build()).run();
-        } else {
-            Files.writeString(json, "[]");
+            parts.add(part);
         }
+        List<String> streaming = libraries.stream().filter(Libraries.STREAMING::contains).toList();
+        if (!reachable.isEmpty() && workloads.contains("stream") && !streaming.isEmpty()) {
+            Path part = out.resolve(profile.name() + ".stream.json");
+            ChainedOptionsBuilder jmh = options(profile, "^dev\\.ferro\\.bench\\.jmh\\.StreamWorkload\\.stream$", streaming, reachable, part)
+                    .addProfiler(HeapProfiler.class)
+                    .jvmArgs(STREAM_JVM_ARGS);
+            new Runner(jmh.build()).run();
+            parts.add(part);
+        }
+        merge(parts, json);
         String command = "ferro-bench/bench.sh " + String.join(" ", args);
         ResultTable.write(json, markdown, new ResultTable.Run(profile.name(), command, libraries, workloads, databases, skipped));
         System.out.println("Results: " + json.toAbsolutePath() + "\nTable:   " + markdown.toAbsolutePath());
+    }
+
+    private static ChainedOptionsBuilder options(Profile profile, String include, List<String> libraries, List<String> databases,
+                                                 Path result) {
+        return new OptionsBuilder()
+                .include(include)
+                .param("library", libraries.toArray(String[]::new))
+                .param("database", databases.toArray(String[]::new))
+                .forks(profile.forks())
+                .warmupIterations(profile.warmups())
+                .warmupTime(profile.warmupTime())
+                .measurementIterations(profile.iterations())
+                .measurementTime(profile.iterationTime())
+                .addProfiler(GCProfiler.class)
+                .shouldFailOnError(false)
+                .resultFormat(ResultFormatType.JSON)
+                .result(result.toString());
+    }
+
+    /** One JSON array of every run's results (a run that wrote nothing adds nothing). */
+    private static void merge(List<Path> parts, Path json) throws IOException {
+        JsonArrayBuilder all = Json.createArrayBuilder();
+        for (Path part : parts) {
+            if (!Files.exists(part) || Files.size(part) == 0) {
+                continue;
+            }
+            try (Reader reader = Files.newBufferedReader(part); JsonReader parser = Json.createReader(reader)) {
+                parser.readArray().forEach(all::add);
+            }
+            Files.delete(part);
+        }
+        try (Writer writer = Files.newBufferedWriter(json);
+             JsonWriter printer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(writer)) {
+            printer.writeArray(all.build());
+        }
     }
 
     private static String includePattern(List<String> workloads) {

@@ -17,6 +17,10 @@ public final class DataSet {
     /** The filter workload's queries per operation, and each query's page size. */
     public static final int FILTERS = 1_000;
     public static final int PAGE = 50;
+    /** The stream workload's rows (table {@code bench_stream_row}, created only for that workload). */
+    public static final int STREAM_ROWS = 1_000_000;
+    /** The rows a stream fetches at a time: Ferro's default {@code fetchSize}, and raw JDBC's {@code setFetchSize}. */
+    public static final int FETCH_SIZE = 1_000;
 
     private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 0, 0);
 
@@ -83,5 +87,22 @@ public final class DataSet {
 
     public static int maxAge(int k) {
         return minAge(k) + 1;
+    }
+
+    /*
+     * The stream rows, i from 1 to n. BenchSchema writes them with one INSERT ... SELECT whose SQL
+     * computes the same values: label 'row' || i, amount MOD(i, 1000), price MOD(i, 100) / 4.
+     */
+
+    public static String streamLabel(long i) {
+        return "row" + i;
+    }
+
+    public static int streamAmount(long i) {
+        return (int) (i % 1000);
+    }
+
+    public static double streamPrice(long i) {
+        return (i % 100) / 4.0;
     }
 }

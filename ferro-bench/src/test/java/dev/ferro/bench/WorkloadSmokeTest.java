@@ -3,6 +3,7 @@ package dev.ferro.bench;
 import dev.ferro.bench.library.BenchLibrary;
 import dev.ferro.bench.library.BenchLibrary.PersonRow;
 import dev.ferro.bench.library.BenchLibrary.PostRow;
+import dev.ferro.bench.library.BenchLibrary.StreamFold;
 import dev.ferro.bench.library.Libraries;
 import io.agroal.api.AgroalDataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +35,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -42,6 +44,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkloadSmokeTest {
+    /** The smoke test's stream table: 25 fetches of {@link DataSet#FETCH_SIZE}, and a partial last one. */
+    private static final int STREAM_ROWS = 25_321;
+
     /** One pool and one load of the data per database: the libraries only read it (the insert table is emptied first). */
     private final Map<BenchDatabase, AgroalDataSource> pools = new EnumMap<>(BenchDatabase.class);
 
@@ -54,6 +59,7 @@ class WorkloadSmokeTest {
         return pools.computeIfAbsent(database, db -> {
             AgroalDataSource pool = db.openPool();
             BenchSchema.recreate(pool);
+            BenchSchema.createStreamRows(pool, STREAM_ROWS);
             return pool;
         });
     }
@@ -81,6 +87,7 @@ class WorkloadSmokeTest {
             checkPosts(bench);
             checkInsert(bench, pool, library);
             checkConcurrentGets(bench);
+            checkStream(bench, pool, library);
         }
     }
 
@@ -176,6 +183,32 @@ class WorkloadSmokeTest {
             }
         } finally {
             threads.shutdownNow();
+        }
+    }
+
+    private static void checkStream(BenchLibrary bench, AgroalDataSource pool, String library) throws SQLException {
+        if (!Libraries.STREAMING.contains(library)) {
+            assertThrows(UnsupportedOperationException.class, bench::streamRows, "no stream code for " + library);
+            return;
+        }
+        StreamFold expected = StreamFold.expected(STREAM_ROWS);
+        assertEquals(STREAM_ROWS, expected.count());
+        assertEquals((long) STREAM_ROWS * (STREAM_ROWS + 1) / 2, expected.idSum());
+        // The SQL that filled the table computed what DataSet says, row by row.
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT id, label, amount, price FROM bench_stream_row ORDER BY id")) {
+            for (long i = 1; i <= STREAM_ROWS; i++) {
+                assertEquals(true, rows.next(), "stream row " + i);
+                assertEquals(List.of(i, DataSet.streamLabel(i), DataSet.streamAmount(i), DataSet.streamPrice(i)),
+                        List.of(rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getDouble(4)), "stream row " + i);
+            }
+            assertEquals(false, rows.next(), "no more stream rows");
+        }
+        assertEquals(expected, bench.streamRows(), "the fold of every streamed row");
+        // Twice: the stream gave its connection back (autocommit on again), and nothing was kept from the first read.
+        assertEquals(expected, bench.streamRows(), "the fold again");
+        try (Connection connection = pool.getConnection()) {
+            assertEquals(true, connection.getAutoCommit(), "the stream's connection went back in autocommit");
         }
     }
 

@@ -33,7 +33,12 @@ public class LibraryState {
         BenchDatabase db = BenchDatabase.of(database);
         pool = db.openPool();
         BenchSchema.recreate(pool);
+        prepare();
         bench = Libraries.open(library, pool, db);
+    }
+
+    /** More data for one workload, after the common schema and before the library opens. */
+    protected void prepare() {
     }
 
     @TearDown(Level.Trial)

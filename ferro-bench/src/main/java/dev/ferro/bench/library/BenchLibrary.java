@@ -25,6 +25,14 @@ public interface BenchLibrary extends AutoCloseable {
     /** Every post, in id order, with its author and its tags loaded. */
     List<?> postsWithAuthorAndTags();
 
+    /**
+     * Reads every row of {@code bench_stream_row} as a stream, {@link dev.ferro.bench.DataSet#FETCH_SIZE}
+     * rows at a time, and folds them: only raw JDBC and Ferro implement it ({@link Libraries#STREAMING}).
+     */
+    default StreamFold streamRows() {
+        throw new UnsupportedOperationException("No stream workload for " + getClass().getSimpleName());
+    }
+
     /** A person object of this library, for the smoke test's comparisons. */
     PersonRow person(Object person);
 
@@ -38,6 +46,40 @@ public interface BenchLibrary extends AutoCloseable {
     void close();
 
     record PersonRow(long id, String username, String email, int age, double score, boolean active, LocalDateTime createdAt) {
+    }
+
+    /** The stream workload's fold: the row count, the sums of the numeric columns and the labels' total length. */
+    record StreamFold(long count, long idSum, long amountSum, double priceSum, long labelChars) {
+        /** The fold of rows 1..n as {@link dev.ferro.bench.DataSet} defines them. */
+        public static StreamFold expected(int n) {
+            StreamTotals totals = new StreamTotals();
+            for (long i = 1; i <= n; i++) {
+                totals.add(i, dev.ferro.bench.DataSet.streamLabel(i), dev.ferro.bench.DataSet.streamAmount(i),
+                        dev.ferro.bench.DataSet.streamPrice(i));
+            }
+            return totals.fold();
+        }
+    }
+
+    /** The running fold, one row at a time. */
+    final class StreamTotals {
+        private long count;
+        private long idSum;
+        private long amountSum;
+        private double priceSum;
+        private long labelChars;
+
+        public void add(long id, String label, int amount, double price) {
+            count++;
+            idSum += id;
+            amountSum += amount;
+            priceSum += price;
+            labelChars += label.length();
+        }
+
+        public StreamFold fold() {
+            return new StreamFold(count, idSum, amountSum, priceSum, labelChars);
+        }
     }
 
     record PostRow(long id, String title, long authorId, String authorName, Set<String> tags) {

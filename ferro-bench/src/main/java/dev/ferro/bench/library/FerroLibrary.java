@@ -10,12 +10,14 @@ import dev.ferro.bench.model.ferro.Person;
 import dev.ferro.bench.model.ferro.Person_;
 import dev.ferro.bench.model.ferro.Post;
 import dev.ferro.bench.model.ferro.Post_;
+import dev.ferro.bench.model.ferro.StreamRow;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /** Ferro on the shared pool ({@link Ferro#connect(DataSource, FerroOptions)}), outside any transaction. */
 public final class FerroLibrary implements BenchLibrary {
@@ -23,12 +25,15 @@ public final class FerroLibrary implements BenchLibrary {
     private final Query<Person> people;
     private final Query<NewPerson> newPeople;
     private final Query<Post> posts;
+    private final Query<StreamRow> streamRows;
 
     public FerroLibrary(DataSource dataSource) {
-        ferro = Ferro.connect(dataSource, FerroOptions.defaults().models(BenchSchema.FERRO_MODELS.toArray(Class<?>[]::new)));
+        ferro = Ferro.connect(dataSource, FerroOptions.defaults().models(BenchSchema.ALL_FERRO_MODELS.toArray(Class<?>[]::new))
+                .fetchSize(DataSet.FETCH_SIZE));
         people = ferro.query(Person.class);
         newPeople = ferro.query(NewPerson.class);
         posts = ferro.query(Post.class);
+        streamRows = ferro.query(StreamRow.class);
     }
 
     @Override
@@ -63,6 +68,16 @@ public final class FerroLibrary implements BenchLibrary {
     @Override
     public List<Post> postsWithAuthorAndTags() {
         return posts.orderBy(Post_.id.asc()).prefetch(Post_.author, Post_.tags).all();
+    }
+
+    /** {@code Query.stream()}: a cursor on PostgreSQL, a fetch size of rows at a time. */
+    @Override
+    public StreamFold streamRows() {
+        StreamTotals totals = new StreamTotals();
+        try (Stream<StreamRow> rows = streamRows.stream()) {
+            rows.forEach(row -> totals.add(row.id, row.label, row.amount, row.price));
+        }
+        return totals.fold();
     }
 
     @Override

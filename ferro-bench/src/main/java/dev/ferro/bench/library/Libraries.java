@@ -10,6 +10,9 @@ public final class Libraries {
     /** Raw JDBC first: it is the baseline every ratio is taken against. */
     public static final List<String> NAMES = List.of("jdbc", "ferro", "jdbi", "hibernate", "jooq");
 
+    /** The libraries with code for the stream workload; the others' cells say n/a. */
+    public static final List<String> STREAMING = List.of("jdbc", "ferro");
+
     private Libraries() {
     }
 

@@ -4,6 +4,7 @@ import dev.ferro.bench.DataSet;
 import dev.ferro.bench.model.plain.Author;
 import dev.ferro.bench.model.plain.Person;
 import dev.ferro.bench.model.plain.Post;
+import dev.ferro.bench.model.plain.StreamRow;
 import dev.ferro.bench.model.plain.Tag;
 
 import javax.sql.DataSource;
@@ -33,6 +34,8 @@ public final class RawJdbcLibrary implements BenchLibrary {
     private static final String GET = SELECT_ALL + " WHERE id = ?";
     private static final String FILTER = SELECT_ALL
             + " WHERE age BETWEEN ? AND ? AND active = TRUE ORDER BY score DESC, id LIMIT " + DataSet.PAGE;
+
+    private static final String STREAM = "SELECT id, label, amount, price FROM bench_stream_row";
 
     private final DataSource dataSource;
 
@@ -180,6 +183,36 @@ public final class RawJdbcLibrary implements BenchLibrary {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The rows a fetch size at a time: pgjdbc reads through a cursor only outside autocommit, so the
+     * stream runs in a read transaction of its own (as Ferro's does); H2 takes the hint as it can.
+     */
+    @Override
+    public StreamFold streamRows() {
+        StreamTotals totals = new StreamTotals();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement select = connection.prepareStatement(STREAM)) {
+                select.setFetchSize(DataSet.FETCH_SIZE);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        StreamRow row = new StreamRow(rows.getLong(1), rows.getString(2), rows.getInt(3), rows.getDouble(4));
+                        totals.add(row.id, row.label, row.amount, row.price);
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return totals.fold();
     }
 
     private static Person person(ResultSet rows) throws SQLException {

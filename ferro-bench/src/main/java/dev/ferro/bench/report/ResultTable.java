@@ -35,7 +35,8 @@ public final class ResultTable {
             "get", "get by id x 10,000",
             "filter", "filter + order + limit 50 x 1,000",
             "prefetch", "1,000 posts + author + tags",
-            "concurrentGet", "get by id, 64 threads, pool of 10");
+            "concurrentGet", "get by id, 64 threads, pool of 10",
+            "stream", "stream 1,000,000 rows, fold");
 
     /** What was asked for, to tell a missing cell from one that was never requested. */
     public record Run(String profile, String command, List<String> libraries, List<String> workloads, List<String> databases,
@@ -43,7 +44,8 @@ public final class ResultTable {
     }
 
     /** One cell: JMH's score and error (99.9 % confidence half-width), and bytes allocated per operation. */
-    record Cell(double score, double error, String unit, boolean throughput, double allocation) {
+    record Cell(double score, double error, String unit, boolean throughput, double allocation, double livePeak, double usedPeak,
+                double gcs) {
         /** The time-like value: lower is better, also for throughput (seconds per operation). */
         double cost() {
             return throughput ? 1 / score : score;
@@ -86,7 +88,7 @@ public final class ResultTable {
                 Cell baseline = cells.get(key(workload, "jdbc", database));
                 for (String library : run.libraries()) {
                     Cell cell = cells.get(key(workload, library, database));
-                    out.append(" | ").append(cell == null ? "no result (failed: see the run's log)" : timeCell(cell, baseline, library));
+                    out.append(" | ").append(cell == null ? missing(workload, library) : timeCell(cell, baseline, library));
                 }
                 out.append(" |\n");
             }
@@ -101,6 +103,19 @@ public final class ResultTable {
                 }
                 out.append(" |\n");
             }
+            if (run.workloads().contains("stream")) {
+                out.append("\nPeak heap of one stream operation, above the live heap before it (the worst operation measured; "
+                        + "see the README): live after a GC during the operation / the heap pools' peaks, garbage included "
+                        + "(young generation pinned at 64 MB) / GCs per operation:\n\n");
+                header(out, "workload", run.libraries());
+                out.append("| ").append(WORKLOAD_TITLES.get("stream"));
+                for (String library : run.libraries()) {
+                    Cell cell = cells.get(key("stream", library, database));
+                    out.append(" | ").append(cell == null || Double.isNaN(cell.livePeak()) ? "n/a"
+                            : String.format(Locale.ROOT, "%.1f MB / %.1f MB / %.1f", cell.livePeak(), cell.usedPeak(), cell.gcs()));
+                }
+                out.append(" |\n");
+            }
             out.append('\n');
         }
         out.append("""
@@ -112,6 +127,10 @@ public final class ResultTable {
                 `prefetch(Post_.author, Post_.tags)` (IN lists of up to 1,000 keys: three queries); Jdbi one join reduced \
                 with `reduceRows`; Hibernate `join fetch` of the author and the tags; jOOQ a nested row for the author \
                 and a `MULTISET` for the tags.
+                - stream: raw JDBC and Ferro only (the other libraries' cells say n/a): 1,000,000 rows of 4 columns read \
+                a fetch size of 1,000 at a time (PostgreSQL: a cursor, in a read transaction of its own) into objects and \
+                folded (count, sums, label length); Ferro `query(StreamRow.class).stream()`, raw JDBC `setFetchSize(1000)` \
+                with autocommit off.
                 - every operation takes its connection from the same Agroal pool of 10 and returns it; Hibernate opens \
                 one session per operation.
                 """);
@@ -124,6 +143,13 @@ public final class ResultTable {
         out.append(" |\n|---");
         libraries.forEach(library -> out.append("|---:"));
         out.append("|\n");
+    }
+
+    private static String missing(String workload, String library) {
+        if (workload.equals("stream") && !Libraries.STREAMING.contains(library)) {
+            return "n/a (no stream code)";
+        }
+        return "no result (failed: see the run's log)";
     }
 
     private static String timeCell(Cell cell, Cell baseline, String library) {
@@ -155,17 +181,27 @@ public final class ResultTable {
                 JsonObject params = result.getJsonObject("params");
                 JsonObject primary = result.getJsonObject("primaryMetric");
                 double allocation = Double.NaN;
+                double livePeak = Double.NaN;
+                double usedPeak = Double.NaN;
+                double gcs = Double.NaN;
                 JsonObject secondary = result.getJsonObject("secondaryMetrics");
                 if (secondary != null) {
                     for (Map.Entry<String, JsonValue> metric : secondary.entrySet()) {
+                        double figure = number(metric.getValue().asJsonObject(), "score");
                         if (metric.getKey().endsWith("gc.alloc.rate.norm")) {
-                            allocation = number(metric.getValue().asJsonObject(), "score");
+                            allocation = figure;
+                        } else if (metric.getKey().endsWith("heap.live.peak")) {
+                            livePeak = figure;
+                        } else if (metric.getKey().endsWith("heap.used.peak")) {
+                            usedPeak = figure;
+                        } else if (metric.getKey().endsWith("heap.gc.count")) {
+                            gcs = figure;
                         }
                     }
                 }
                 cells.put(key(workload, params.getString("library"), params.getString("database")),
                         new Cell(number(primary, "score"), number(primary, "scoreError"), primary.getString("scoreUnit"),
-                                result.getString("mode").equals("thrpt"), allocation));
+                                result.getString("mode").equals("thrpt"), allocation, livePeak, usedPeak, gcs));
             }
         }
         return cells;
