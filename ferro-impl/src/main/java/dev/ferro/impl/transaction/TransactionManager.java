@@ -115,7 +115,10 @@ public final class TransactionManager {
         return !(failure instanceof ConnectionLostException lost && lost.commitOutcomeUnknown());
     }
 
-    /** Full jitter: a random pause up to a bound that doubles with each attempt, so that retrying rivals spread out. */
+    /**
+     * Half of a bound that doubles with each attempt, plus a random part of the other half ("equal
+     * jitter"): rivals that failed together spread out, and none retries at once.
+     */
     private static void pause(int attempt) {
         long bound = Math.min(LONGEST_PAUSE_NANOS, FIRST_PAUSE_NANOS << Math.min(attempt, 20));
         LockSupport.parkNanos(bound / 2 + ThreadLocalRandom.current().nextLong(bound / 2 + 1));
