@@ -82,18 +82,22 @@ class BoundedMemoryStreamTest {
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(value = Database.class, names = {"POSTGRESQL", "MARIADB"})
-    void aMillionRowsStreamInA64MegabyteHeapWithNoRowLostOrRepeated(Database database) throws Exception {
-        Child child;
+    /** Fills the table, runs the child in {@code mode} over it, and drops the table whatever the child did. */
+    private static Child onAMillionRows(Database database, String mode) throws IOException, InterruptedException {
         try (Ferro ferro = connect(database)) {
             fill(ferro, database);
             try {
-                child = runChild(database, "stream");
+                return runChild(database, mode);
             } finally {
                 ferro.schema().drop(StreamBig.class);
             }
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Database.class, names = {"POSTGRESQL", "MARIADB"})
+    void aMillionRowsStreamInA64MegabyteHeapWithNoRowLostOrRepeated(Database database) throws Exception {
+        Child child = onAMillionRows(database, "stream");
 
         long sum = (long) ROWS * (ROWS + 1) / 2;
         assertTrue(child.output().contains("query rows=" + ROWS + " distinct=" + ROWS + " sum=" + sum + " bad=0"),
@@ -107,15 +111,7 @@ class BoundedMemoryStreamTest {
     @ParameterizedTest
     @EnumSource(value = Database.class, names = {"POSTGRESQL", "MARIADB"})
     void theSameMillionRowsLoadedWithAllDoNotFitInThatHeap(Database database) throws Exception {
-        Child child;
-        try (Ferro ferro = connect(database)) {
-            fill(ferro, database);
-            try {
-                child = runChild(database, "all");
-            } finally {
-                ferro.schema().drop(StreamBig.class);
-            }
-        }
+        Child child = onAMillionRows(database, "all");
 
         assertNotEquals(0, child.exitCode(), () -> String.join("\n", child.output()));
         assertTrue(child.output().stream().anyMatch(l -> l.contains("java.lang.OutOfMemoryError")),
