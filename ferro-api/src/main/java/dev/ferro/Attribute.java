@@ -76,9 +76,14 @@ public class Attribute<M, T> {
         return notIn(Arrays.asList(values));
     }
 
-    /** An assignment for {@link Query#update(Assignment)}; null sets the column to NULL. */
+    /** {@code SET column = value} for {@link Query#update(Assignment)}; null sets the column to NULL. */
     public Assignment<M> set(T value) {
-        return new Assignment<>(this, value);
+        return new Assignment.Value<>(this, value);
+    }
+
+    /** {@code SET column = source_column} for {@link Query#update(Assignment)}: each row takes its own value of {@code source}. */
+    public Assignment<M> setFrom(Attribute<M, ? extends T> source) {
+        return new Assignment.Copy<>(this, source);
     }
 
     /**

@@ -6,4 +6,22 @@ public class NumericAttribute<M, T extends Number & Comparable<? super T>> exten
     public NumericAttribute(Class<M> model, String name, Class<T> type) {
         super(model, name, type);
     }
+
+    /**
+     * {@code SET column = column + amount}: the database adds to the value the row holds when the
+     * update runs, so two concurrent additions both count, unlike a read, a change and a save.
+     */
+    public Assignment<M> add(T amount) {
+        return new Assignment.Arithmetic<>(this, Assignment.Operator.ADD, amount);
+    }
+
+    /** {@code SET column = column - amount}, computed by the database as {@link #add} is. */
+    public Assignment<M> subtract(T amount) {
+        return new Assignment.Arithmetic<>(this, Assignment.Operator.SUBTRACT, amount);
+    }
+
+    /** {@code SET column = column * factor}, computed by the database as {@link #add} is. */
+    public Assignment<M> multiply(T factor) {
+        return new Assignment.Arithmetic<>(this, Assignment.Operator.MULTIPLY, factor);
+    }
 }

@@ -68,6 +68,29 @@ public interface Query<M> {
         return prefetch(List.of(first, second, third));
     }
 
+    /**
+     * Locks the rows this query reads until the transaction ends ({@code SELECT ... FOR UPDATE}):
+     * another transaction's {@code forUpdate}, save or delete of them waits for the commit, so a read,
+     * a change and a save cannot lose a concurrent one. Applies to {@link #all}, {@link #stream},
+     * {@link #first}, {@link #one}, {@link #get} and {@link #find}; a locked read always runs SQL and
+     * refreshes the instance the unit of work holds. Only inside a transaction that can write. On
+     * SQLite, whose write transaction holds the lock of the whole database from its start, the query
+     * runs as it is and other writers wait for the commit.
+     *
+     * @throws InvalidQueryException at the read, outside a transaction or in a read-only one, and
+     *         from {@link #count}, {@link #exists}, {@link #update} and {@link #delete}
+     */
+    default Query<M> forUpdate() {
+        return forUpdate(RowLock.WAIT);
+    }
+
+    /**
+     * {@link #forUpdate()}, choosing what happens at a row another transaction has locked.
+     *
+     * @throws InvalidQueryException at the read, for {@link RowLock#NO_WAIT} and {@link RowLock#SKIP_LOCKED} on SQLite
+     */
+    Query<M> forUpdate(RowLock lock);
+
     /** Every matching row, in the query's order. */
     List<M> all();
 
@@ -127,6 +150,11 @@ public interface Query<M> {
      * The first row matching this query's filters, or a new one from {@code factory}, inserted.
      * Race-safe: when a concurrent caller inserts the same row first (a unique constraint fires),
      * the row it inserted is returned instead of an error.
+     *
+     * <p>The new model is made to match the equality filters ANDed at the top of the query
+     * ({@code eq}, {@code isNull}), so that the query finds it afterwards: a field the factory left
+     * null takes the filter's value; a field that holds another value is refused with an
+     * {@link IllegalArgumentException} naming it. Other conditions are not checked.
      */
     Created<M> getOrCreate(Supplier<M> factory);
 

@@ -14,9 +14,9 @@ import java.util.List;
  * {@link #add}, {@link #remove}, {@link #clear} or {@link #set}.
  *
  * <p>{@code create}, {@code createAll}, {@code getOrCreate} and {@code updateOrCreate} make the new
- * rows the owner's: their foreign key is set to the owner, or they are linked to it. Unlike
- * {@link Query#getOrCreate}, the relation's {@code getOrCreate} does not recover from a concurrent
- * insert of the same row: the unique constraint's exception reaches the caller.
+ * rows the owner's: their foreign key is set to the owner, or they are linked to it; so do those of
+ * a query built from the relation ({@code parent.children.where(...).getOrCreate(...)}). Its
+ * {@code getOrCreate} is race-safe as {@link Query#getOrCreate} is.
  *
  * <p>Ferro sets relation fields when it reads or creates a model; in a model made with
  * {@code new} and not yet saved, the field is null.

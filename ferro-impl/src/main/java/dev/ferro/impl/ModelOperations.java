@@ -5,6 +5,7 @@ import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import dev.ferro.ModelNotFoundException;
 import dev.ferro.MultipleResultsException;
+import dev.ferro.OptimisticLockException;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.Prefetch;
 import dev.ferro.impl.hydration.Hydrator;
@@ -47,6 +48,8 @@ final class ModelOperations<M> {
     private final ModelValidator validator;
     private final Dialect dialect;
     private final FieldMetadata id;
+    /** The {@code @Version} field, or null. */
+    private final FieldMetadata version;
     private final Attribute<M, Object> idAttribute;
     private final ValueBinder[] idBinders;
     private final String selectAction;
@@ -75,6 +78,7 @@ final class ModelOperations<M> {
         this.validator = validator;
         this.dialect = dialect;
         this.id = model.id();
+        this.version = model.version();
         this.idAttribute = new Attribute<>(model.type(), id.name(), (Class<Object>) id.type());
         this.idBinders = new ValueBinder[] {sql.binders()[0]};
         this.selectAction = "select " + model.name();
@@ -94,10 +98,12 @@ final class ModelOperations<M> {
     // ---------------------------------------------------------------- reads
 
     List<M> list(QuerySpec<M> spec) {
+        requireLockable(spec);
         Statement statement = QueryRenderer.select(sql, spec);
         return transactions.run(unit -> {
             List<M> rows = executor.query(unit.connection(), statement,
-                    result -> hydrator.readAll(result, identities(unit, spec.prefetch())), model, selectAction);
+                    result -> spec.lock() != null ? hydrator.readAllRefreshing(result, unit.identityMap())
+                            : hydrator.readAll(result, identities(unit, spec.prefetch())), model, selectAction);
             if (!spec.prefetch().isEmpty()) {
                 prefetcher.prefetch(unit, model.type(), rows, spec.prefetch());
             }
@@ -112,6 +118,16 @@ final class ModelOperations<M> {
      */
     private static IdentityMap identities(UnitOfWork unit, List<?> prefetch) {
         return unit.solitary() && prefetch.isEmpty() ? null : unit.identityMap();
+    }
+
+    private void requireLockable(QuerySpec<M> spec) {
+        if (spec.lock() != null) {
+            String refusal = transactions.lockRefusal();
+            if (refusal != null) {
+                throw new dev.ferro.InvalidQueryException("forUpdate() on " + model.name() + " is refused " + refusal
+                        + ": run it inside ferro.transaction(...) or a @Transactional method");
+            }
+        }
     }
 
     /** Checks a prefetch path when the query is built, so that a wrong one fails there. */
@@ -185,6 +201,7 @@ final class ModelOperations<M> {
      * a chunk of rows at a time gets its relations, one statement per relation and chunk.
      */
     Stream<M> stream(QuerySpec<M> spec) {
+        requireLockable(spec);
         Statement statement = QueryRenderer.select(sql, spec);
         RowStream<M> rows = RowStream.open(transactions, executor, dialect, statement, fetchSize, model, selectAction,
                 result -> row -> hydrator.read(row, null));
@@ -230,19 +247,20 @@ final class ModelOperations<M> {
         }
         Object idValue = id.coerce(key);
         UnitOfWork current = transactions.current();
-        if (!spec.filtered() && current != null) {
+        boolean locking = spec.lock() != null;
+        if (!spec.filtered() && !locking && current != null) {
             M known = current.identityMap().get(model.type(), idValue);
             if (known != null) {
                 return Optional.of(known);
             }
         }
-        if (!spec.filtered() && spec.prefetch().isEmpty()) {
+        if (!spec.filtered() && !locking && spec.prefetch().isEmpty()) {
             // The by-key statement is rendered once per model: a get renders, copies and collects nothing.
             Statement byId = new Statement(sql.selectById(), new Object[] {idValue}, idBinders);
             return Optional.ofNullable(transactions.run(unit -> executor.query(unit.connection(), byId,
                     rows -> rows.next() ? hydrator.read(rows, identities(unit, List.of())) : null, model, selectAction)));
         }
-        QuerySpec<M> byKey = new QuerySpec<>(spec.conditions(), List.of(), -1, -1, spec.scope(), spec.prefetch())
+        QuerySpec<M> byKey = new QuerySpec<>(spec.conditions(), List.of(), -1, -1, spec.scope(), spec.prefetch(), spec.lock())
                 .where(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue));
         List<M> rows = list(byKey);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
@@ -266,6 +284,55 @@ final class ModelOperations<M> {
 
     // ---------------------------------------------------------------- writes of one model
 
+    /**
+     * Makes a model that getOrCreate is about to insert match the query's equality filters (those
+     * ANDed at the top, {@code eq} and {@code isNull}), so that the row it inserts is the row the
+     * query finds next time: a field the factory left null takes the filter's value; a field that
+     * holds another value is refused, naming it. Other conditions (ranges, IN, OR) are not checked.
+     */
+    void conformToFilter(QuerySpec<M> spec, M candidate, String operation) {
+        for (Condition<M> condition : spec.conditions()) {
+            conform(condition, candidate, operation);
+        }
+    }
+
+    private void conform(Condition<M> condition, M candidate, String operation) {
+        if (condition instanceof Condition.And<M> and) {
+            and.terms().forEach(term -> conform(term, candidate, operation));
+        } else if (condition instanceof Condition.Compare<M> compare && compare.operator() == Condition.Operator.EQ) {
+            FieldMetadata field = model.field(compare.attribute().name());
+            Object wanted = field.foreignKey() != null ? field.foreignKey().keyOf(field, compare.value()) : field.coerce(compare.value());
+            Object actual = field.get(candidate);
+            if (actual == null) {
+                // A Ref for a foreign key, the value itself for a column.
+                field.set(candidate, field.foreignKey() != null ? compare.value() : wanted);
+            } else if (!sameValue(actual, wanted)) {
+                throw new IllegalArgumentException(operation + " on " + model.name() + " where " + field.name() + " = "
+                        + wanted + ": the factory made a " + model.name() + " whose " + field.name() + " is " + actual
+                        + ", which the query would never find; leave " + field.name() + " unset or make it " + wanted);
+            }
+        } else if (condition instanceof Condition.IsNull<M> isNull && !isNull.negated()) {
+            FieldMetadata field = model.field(isNull.attribute().name());
+            Object actual = field.get(candidate);
+            if (actual != null) {
+                throw new IllegalArgumentException(operation + " on " + model.name() + " where " + field.name()
+                        + " is null: the factory made a " + model.name() + " whose " + field.name() + " is " + actual
+                        + ", which the query would never find");
+            }
+        }
+    }
+
+    /** Equality as the database compares: a BigDecimal by value (1.5 = 1.50). */
+    private static boolean sameValue(Object actual, Object wanted) {
+        if (actual instanceof java.math.BigDecimal decimal && wanted instanceof java.math.BigDecimal other) {
+            return decimal.compareTo(other) == 0;
+        }
+        if (actual instanceof byte[] bytes && wanted instanceof byte[] other) {
+            return java.util.Arrays.equals(bytes, other);
+        }
+        return actual.equals(wanted);
+    }
+
     M insert(M instance) {
         validator.validate(instance, model.foreignKeys());
         return transactions.run(unit -> insertRow(unit, instance));
@@ -277,48 +344,88 @@ final class ModelOperations<M> {
         return transactions.recoverable(unit -> insertRow(unit, instance));
     }
 
-    /** Insert when the key is unset, else update by key, inserting when no row has that key. */
+    /**
+     * Insert when the key is unset, else update by key, inserting when no row has that key. With a
+     * {@code @Version}: a model whose version is unset was never read, so it is inserted; else the
+     * update matches the version too and adds 1 to it, and finding no row is a conflict.
+     */
     M save(M instance) {
         validator.validate(instance, model.foreignKeys());
         Object key = id.get(instance);
-        if (id.isUnset(key)) {
+        if (id.isUnset(key) || (version != null && versionUnset(version.get(instance)))) {
             return transactions.run(unit -> insertRow(unit, instance));
         }
-        return transactions.atomically(unit -> {
+        OptimisticLockException conflict = transactions.atomically(unit -> {
             if (sql.updateById() != null) {
-                Object[] values = new Object[sql.fields().length];
+                FieldMetadata[] fields = sql.fields();
+                int versionIndex = sql.versionIndex();
+                Object current = versionIndex < 0 ? null : version.get(instance);
+                Object next = versionIndex < 0 ? null : nextVersion(current);
+                Object[] values = new Object[fields.length + (versionIndex < 0 ? 0 : 1)];
                 ValueBinder[] binders = new ValueBinder[values.length];
-                for (int i = 1; i < values.length; i++) {
-                    values[i - 1] = sql.fields()[i].get(instance);
+                for (int i = 1; i < fields.length; i++) {
+                    values[i - 1] = i == versionIndex ? next : fields[i].get(instance);
                     binders[i - 1] = sql.binders()[i];
                 }
-                values[values.length - 1] = key;
-                binders[values.length - 1] = sql.binders()[0];
+                values[fields.length - 1] = key;
+                binders[fields.length - 1] = sql.binders()[0];
+                if (versionIndex >= 0) {
+                    values[fields.length] = current;
+                    binders[fields.length] = sql.binders()[versionIndex];
+                }
                 int updated = executor.update(unit.connection(), new Statement(sql.updateById(), values, binders), model,
                         "update " + model.name() + " " + key);
                 if (updated > 0) {
+                    if (versionIndex >= 0) {
+                        version.set(instance, next);
+                    }
                     unit.identityMap().put(model.type(), key, instance);
                     relations.written(instance, key);
-                    return instance;
+                    return null;
+                }
+                if (versionIndex >= 0) {
+                    return new OptimisticLockException(model.type(), key, current, !existsById(unit, key));
                 }
             } else if (existsById(unit, key)) {
                 relations.written(instance, key);
-                return instance;
+                return null;
             }
-            return insertRow(unit, instance);
+            insertRow(unit, instance);
+            return null;
         });
+        if (conflict != null) {
+            // Thrown here, not inside the work: the transaction is intact and the caller may go on with it.
+            throw conflict;
+        }
+        return instance;
     }
 
+    /**
+     * Deletes the row by key; with a {@code @Version} that is set, by key and version, and a row of
+     * that key with another version is a conflict.
+     */
     void delete(M instance) {
         Object key = requireKey(instance, "delete");
-        int deleted = transactions.run(unit -> {
-            int count = executor.update(unit.connection(), new Statement(sql.deleteById(), new Object[] {key},
-                    new ValueBinder[] {sql.binders()[0]}), model, "delete " + model.name() + " " + key);
+        Object current = version == null ? null : version.get(instance);
+        boolean checked = version != null && !versionUnset(current);
+        Statement statement = checked
+                ? new Statement(sql.deleteByIdAndVersion(), new Object[] {key, current},
+                        new ValueBinder[] {sql.binders()[0], sql.binders()[sql.versionIndex()]})
+                : new Statement(sql.deleteById(), new Object[] {key}, new ValueBinder[] {sql.binders()[0]});
+        Boolean deleted = transactions.run(unit -> {
+            int count = executor.update(unit.connection(), statement, model, "delete " + model.name() + " " + key);
+            if (count == 0) {
+                // Rows, not a count: a stale version is told apart from a row that is gone.
+                return checked && existsById(unit, key) ? null : false;
+            }
             unit.identityMap().remove(model.type(), key);
             evictChangedByDelete(unit);
-            return count;
+            return true;
         });
-        if (deleted == 0) {
+        if (deleted == null) {
+            throw new OptimisticLockException(model.type(), key, current, false);
+        }
+        if (!deleted) {
             throw new ModelNotFoundException(model.type(), key);
         }
     }
@@ -355,8 +462,13 @@ final class ModelOperations<M> {
         }
         List<M> generated = new ArrayList<>();
         List<M> keyed = new ArrayList<>();
-        for (M instance : instances) {
+        Object[] versionsBefore = version == null ? null : new Object[instances.size()];
+        for (int i = 0; i < instances.size(); i++) {
+            M instance = instances.get(i);
             (id.generated() && id.isUnset(id.get(instance)) ? generated : keyed).add(instance);
+            if (versionsBefore != null) {
+                versionsBefore[i] = stampFirstVersion(instance);
+            }
         }
         try {
             return transactions.allOrNothing(unit -> {
@@ -383,13 +495,20 @@ final class ModelOperations<M> {
             for (M instance : generated) {
                 id.set(instance, unset);
             }
+            if (versionsBefore != null) {
+                for (int i = 0; i < instances.size(); i++) {
+                    restoreVersion(instances.get(i), versionsBefore[i]);
+                }
+            }
             throw e;
         }
     }
 
     long bulkUpdate(QuerySpec<M> spec, List<Assignment<M>> assignments) {
         for (Assignment<M> assignment : assignments) {
-            validator.validateValue(model.type(), assignment.attribute().name(), assignment.value());
+            if (assignment instanceof Assignment.Value<M, ?> value) {
+                validator.validateValue(model.type(), value.attribute().name(), value.value());
+            }
         }
         Statement statement = QueryRenderer.update(sql, spec, assignments);
         return transactions.run(unit -> {
@@ -422,19 +541,25 @@ final class ModelOperations<M> {
         boolean generate = id.generated() && id.isUnset(id.get(instance));
         String text = generate ? sql.insertGenerated() : sql.insertAll();
         int first = generate ? 1 : 0;
-        executor.execute(unit.connection(), text, 1, generate ? insertReturningKey : Executor.PLAIN, statement -> {
-            bindColumns(statement, instance, first);
-            statement.executeUpdate();
-            if (generate) {
-                try (ResultSet keys = statement.getGeneratedKeys()) {
-                    if (!keys.next()) {
-                        throw new SQLException("The database returned no generated key for " + model.name());
+        Object versionBefore = stampFirstVersion(instance);
+        try {
+            executor.execute(unit.connection(), text, 1, generate ? insertReturningKey : Executor.PLAIN, statement -> {
+                bindColumns(statement, instance, first);
+                statement.executeUpdate();
+                if (generate) {
+                    try (ResultSet keys = statement.getGeneratedKeys()) {
+                        if (!keys.next()) {
+                            throw new SQLException("The database returned no generated key for " + model.name());
+                        }
+                        id.set(instance, key(keys));
                     }
-                    id.set(instance, key(keys));
                 }
-            }
-            return null;
-        }, model, insertAction);
+                return null;
+            }, model, insertAction);
+        } catch (RuntimeException | Error e) {
+            restoreVersion(instance, versionBefore);
+            throw e;
+        }
         Object key = id.get(instance);
         unit.identityMap().put(model.type(), key, instance);
         relations.written(instance, key);
@@ -487,6 +612,38 @@ final class ModelOperations<M> {
         long next = last - instances.size() + 1;
         for (M instance : instances) {
             id.set(instance, id.coerce(next++));
+        }
+    }
+
+    // ---------------------------------------------------------------- @Version
+
+    /** 0 or null: the model was never written, so there is no row version to match. */
+    private static boolean versionUnset(Object value) {
+        return value == null || ((Number) value).longValue() == 0;
+    }
+
+    private Object nextVersion(Object current) {
+        return version.kind() == dev.ferro.impl.metadata.ValueKind.INT
+                ? (Object) Math.addExact((Integer) current, 1)
+                : (Object) Math.addExact((Long) current, 1L);
+    }
+
+    /** A new row starts at version 1 unless the model already holds one; returns what it held. */
+    private Object stampFirstVersion(M instance) {
+        if (version == null) {
+            return null;
+        }
+        Object before = version.get(instance);
+        if (versionUnset(before)) {
+            version.set(instance, version.coerce(1L));
+        }
+        return before;
+    }
+
+    /** After a failed insert: the model goes back to the version it had, as no row holds the one it was given. */
+    private void restoreVersion(M instance, Object before) {
+        if (version != null) {
+            version.set(instance, before);
         }
     }
 

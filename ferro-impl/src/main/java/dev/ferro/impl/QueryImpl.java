@@ -7,6 +7,7 @@ import dev.ferro.InvalidQueryException;
 import dev.ferro.Order;
 import dev.ferro.Prefetch;
 import dev.ferro.Query;
+import dev.ferro.RowLock;
 import dev.ferro.UniqueViolationException;
 import dev.ferro.impl.sql.QuerySpec;
 
@@ -17,14 +18,31 @@ import java.util.stream.Stream;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-/** An immutable query: each builder call copies the {@link QuerySpec}; terminals hand it to {@link ModelOperations}. */
+/**
+ * An immutable query: each builder call copies the {@link QuerySpec}; terminals hand it to
+ * {@link ModelOperations}. A relation's query ({@code user.posts}, and every query built from it)
+ * also carries its {@link Owner}, which makes the rows it creates the owner's.
+ */
 final class QueryImpl<M> implements Query<M> {
     private final ModelOperations<M> operations;
     private final QuerySpec<M> spec;
+    /** Null for a model's own query. */
+    private final Owner<M> owner;
+
+    /** Inserts models as one owner's, all or none: their foreign key set to it, or linked to it. */
+    @FunctionalInterface
+    interface Owner<M> {
+        List<M> create(List<M> models);
+    }
 
     QueryImpl(ModelOperations<M> operations, QuerySpec<M> spec) {
+        this(operations, spec, null);
+    }
+
+    private QueryImpl(ModelOperations<M> operations, QuerySpec<M> spec, Owner<M> owner) {
         this.operations = operations;
         this.spec = spec;
+        this.owner = owner;
     }
 
     @Override
@@ -68,6 +86,11 @@ final class QueryImpl<M> implements Query<M> {
     }
 
     @Override
+    public Query<M> forUpdate(RowLock lock) {
+        return with(spec.lock(Objects.requireNonNull(lock, "lock")));
+    }
+
+    @Override
     public List<M> all() {
         if (spec.hasLimit() && spec.limit() == 0) {
             return List.of();
@@ -108,23 +131,26 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public long count() {
+        refuseLock("count");
         return operations.count(spec);
     }
 
     @Override
     public boolean exists() {
+        refuseLock("exists");
         return operations.exists(spec);
     }
 
     @Override
     public M create(M model) {
-        return operations.insert(Objects.requireNonNull(model, "model"));
+        Objects.requireNonNull(model, "model");
+        return owner != null ? owner.create(List.of(model)).get(0) : operations.insert(model);
     }
 
     @Override
     public List<M> createAll(List<M> models) {
         models.forEach(model -> Objects.requireNonNull(model, "createAll got a null model"));
-        return operations.insertAll(models);
+        return owner != null ? owner.create(List.copyOf(models)) : operations.insertAll(models);
     }
 
     @Override
@@ -134,12 +160,21 @@ final class QueryImpl<M> implements Query<M> {
             return new Created<>(found.get(), false);
         }
         M candidate = Objects.requireNonNull(factory.get(), "getOrCreate factory returned null");
+        operations.conformToFilter(spec, candidate, "getOrCreate");
         try {
-            return new Created<>(operations.insertRecoverable(candidate), true);
+            return new Created<>(insertRecoverable(candidate), true);
         } catch (UniqueViolationException raced) {
             // Another caller inserted the same row between our SELECT and INSERT: theirs is the answer.
             return new Created<>(first().orElseThrow(() -> raced), false);
         }
+    }
+
+    /**
+     * Inserts so that a unique violation leaves the current transaction usable: a savepoint inside
+     * one (the owner's insert, all or none, takes one too), its own statement outside.
+     */
+    private M insertRecoverable(M candidate) {
+        return owner != null ? owner.create(List.of(candidate)).get(0) : operations.insertRecoverable(candidate);
     }
 
     @Override
@@ -151,8 +186,9 @@ final class QueryImpl<M> implements Query<M> {
         }
         M candidate = Objects.requireNonNull(factory.get(), "updateOrCreate factory returned null");
         changes.accept(candidate);
+        operations.conformToFilter(spec, candidate, "updateOrCreate");
         try {
-            return new Created<>(operations.insertRecoverable(candidate), true);
+            return new Created<>(insertRecoverable(candidate), true);
         } catch (UniqueViolationException raced) {
             M winner = first().orElseThrow(() -> raced);
             changes.accept(winner);
@@ -166,6 +202,7 @@ final class QueryImpl<M> implements Query<M> {
             throw new IllegalArgumentException("update() needs at least one assignment, such as User_.active.set(false)");
         }
         requireUnpaged("update");
+        refuseLock("update");
         assignments.forEach(assignment -> Objects.requireNonNull(assignment, "assignment"));
         return operations.bulkUpdate(spec, List.copyOf(assignments));
     }
@@ -173,7 +210,17 @@ final class QueryImpl<M> implements Query<M> {
     @Override
     public long delete() {
         requireUnpaged("delete");
+        refuseLock("delete");
         return operations.bulkDelete(spec);
+    }
+
+    /** A lock is for reads of rows: an update or delete locks its rows anyway, and a count has none to lock. */
+    private void refuseLock(String operation) {
+        if (spec.lock() != null) {
+            throw new InvalidQueryException(operation + "() on a forUpdate() query of " + model().getSimpleName()
+                    + " is refused: forUpdate() locks the rows that all(), stream(), first(), one(), get() and find() read"
+                    + (operation.equals("update") || operation.equals("delete") ? "; " + operation + "() locks its rows itself" : ""));
+        }
     }
 
     private void requireUnpaged(String operation) {
@@ -189,13 +236,13 @@ final class QueryImpl<M> implements Query<M> {
         return operations;
     }
 
-    /** This model's query, scoped to a relation's owner. */
-    QueryImpl<M> scoped(QuerySpec.Scope scope) {
-        return new QueryImpl<>(operations, QuerySpec.<M>all().scope(scope));
+    /** This model's query, scoped to a relation's owner, whose rows {@code owner} creates. */
+    QueryImpl<M> scoped(QuerySpec.Scope scope, Owner<M> owner) {
+        return new QueryImpl<>(operations, QuerySpec.<M>all().scope(scope), owner);
     }
 
     private Query<M> with(QuerySpec<M> next) {
-        return new QueryImpl<>(operations, next);
+        return new QueryImpl<>(operations, next, owner);
     }
 
     @Override

@@ -120,7 +120,8 @@ final class Relations implements RelationRuntime {
     @SuppressWarnings("unchecked")
     public <T> Query<T> scoped(ResolvedRelation relation, Object ownerKey) {
         QueryImpl<T> targets = (QueryImpl<T>) ferro.query(relation.target().type());
-        return targets.scoped(new QuerySpec.Scope(scopeSql(relation), ownerKey, ownerBinder(relation)));
+        return targets.scoped(new QuerySpec.Scope(scopeSql(relation), ownerKey, ownerBinder(relation)),
+                models -> createIn(relation, ownerKey, targets, models));
     }
 
     /**
@@ -152,8 +153,13 @@ final class Relations implements RelationRuntime {
         return ferro.save(model);
     }
 
-    @Override
-    public <T> List<T> createIn(ResolvedRelation relation, Object ownerKey, Query<T> targets, List<T> models) {
+    /**
+     * Inserts models as the owner's, all or none (a savepoint inside the caller's transaction, so that
+     * a unique violation leaves it usable): with their foreign key set to the owner (reverse side of a
+     * foreign key), or linked to it after the insert (many-to-many). {@code targets} is the target
+     * model's own query, not the relation's, whose creates come here.
+     */
+    private <T> List<T> createIn(ResolvedRelation relation, Object ownerKey, Query<T> targets, List<T> models) {
         if (relation.kind() == ResolvedRelation.Kind.JOIN) {
             return transactions.transaction(() -> {
                 List<T> created = targets.createAll(models);

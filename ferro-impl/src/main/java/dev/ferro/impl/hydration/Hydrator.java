@@ -86,6 +86,24 @@ public final class Hydrator<M> {
         return result;
     }
 
+    /**
+     * Every row, read under a row lock: an instance the identity map holds already takes the row's
+     * values, which another transaction may have changed since it was read; the lock keeps them current.
+     */
+    public List<M> readAllRefreshing(ResultSet rows, IdentityMap identityMap) throws SQLException {
+        List<M> result = new ArrayList<>();
+        while (rows.next()) {
+            M known = identityMap.get(type, idReader.read(rows, 1));
+            if (known != null) {
+                readInto(known, rows);
+                result.add(known);
+            } else {
+                result.add(read(rows, identityMap, null));
+            }
+        }
+        return result;
+    }
+
     /** {@code values}: scratch space for the method-handle path, or null to allocate it when needed. */
     private M read(ResultSet row, IdentityMap identityMap, Object[] values) throws SQLException {
         Object id = idReader.read(row, 1);

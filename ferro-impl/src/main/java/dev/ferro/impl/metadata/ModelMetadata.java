@@ -15,6 +15,7 @@ public final class ModelMetadata<M> {
     private final String table;
     private final List<FieldMetadata> fields;
     private final FieldMetadata id;
+    private final FieldMetadata version;
     private final List<IndexMetadata> indexes;
     private final Map<String, FieldMetadata> byName;
     private final List<FieldMetadata> foreignKeys;
@@ -22,13 +23,14 @@ public final class ModelMetadata<M> {
     /** Calls the no-argument constructor. */
     private final Supplier<Object> constructor;
 
-    ModelMetadata(Class<M> type, String table, List<FieldMetadata> fields, FieldMetadata id,
+    ModelMetadata(Class<M> type, String table, List<FieldMetadata> fields, FieldMetadata id, FieldMetadata version,
                   List<IndexMetadata> indexes, Map<String, FieldMetadata> byName, List<RelationField> relations,
                   Supplier<Object> constructor) {
         this.type = type;
         this.table = table;
         this.fields = List.copyOf(fields);
         this.id = id;
+        this.version = version;
         this.indexes = List.copyOf(indexes);
         this.byName = Map.copyOf(byName);
         this.foreignKeys = this.fields.stream().filter(field -> field.foreignKey() != null).toList();
@@ -81,6 +83,11 @@ public final class ModelMetadata<M> {
 
     public FieldMetadata id() {
         return id;
+    }
+
+    /** The {@code @Version} field, or null when the model has none. */
+    public FieldMetadata version() {
+        return version;
     }
 
     /** Unique constraints and indexes, single-column ones included. */

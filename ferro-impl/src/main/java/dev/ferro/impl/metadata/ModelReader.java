@@ -12,6 +12,7 @@ import dev.ferro.OnDelete;
 import dev.ferro.Ref;
 import dev.ferro.Relation;
 import dev.ferro.Unique;
+import dev.ferro.Version;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -71,6 +72,7 @@ public final class ModelReader {
         List<RelationField> relations = new ArrayList<>();
         Map<String, RelationField> relationsByName = new HashMap<>();
         FieldMetadata id = null;
+        FieldMetadata version = null;
 
         for (Field field : persistentFields(type)) {
             if (field.getType() == Relation.class || (field.getType() == Ref.class && !field.isAnnotationPresent(ForeignKey.class))) {
@@ -97,6 +99,10 @@ public final class ModelReader {
                             + id.name() + "'); composite keys are not supported");
                 }
                 id = meta;
+            }
+            if (field.isAnnotationPresent(Version.class)) {
+                checkVersion(type, field, meta, version);
+                version = meta;
             }
             fields.add(meta);
             Unique unique = field.getAnnotation(Unique.class);
@@ -125,7 +131,22 @@ public final class ModelReader {
         // The id goes first so that a row's key can be read before the rest of it.
         fields.remove(id);
         fields.add(0, id);
-        return new ModelMetadata<>(type, table, fields, id, indexes, byName, relations, constructor(type, lookup));
+        return new ModelMetadata<>(type, table, fields, id, version, indexes, byName, relations, constructor(type, lookup));
+    }
+
+    private static void checkVersion(Class<?> model, Field field, FieldMetadata meta, FieldMetadata earlier) {
+        if (earlier != null) {
+            throw new ModelDefinitionException(model, field.getName(), "is a second @Version (the first is '"
+                    + earlier.name() + "')");
+        }
+        if (meta.isId() || meta.foreignKey() != null) {
+            throw new ModelDefinitionException(model, field.getName(), "cannot be the @Version: it is "
+                    + (meta.isId() ? "the @Id" : "a @ForeignKey"));
+        }
+        if (meta.kind() != ValueKind.INT && meta.kind() != ValueKind.LONG) {
+            throw new ModelDefinitionException(model, field.getName(), "is a @Version of type " + field.getType().getSimpleName()
+                    + "; a version must be int, long, Integer or Long");
+        }
     }
 
     /** The table of a model class, without reading the rest of it. */
@@ -291,7 +312,7 @@ public final class ModelReader {
             throw new ModelDefinitionException(model, field.getName(), "is an @Id of type " + declared.getSimpleName()
                     + "; ids must be short, int, long (generated), String or UUID");
         }
-        boolean nullable = id == null && !primitive
+        boolean nullable = id == null && !primitive && !field.isAnnotationPresent(Version.class)
                 && (column == null || column.nullable())
                 && !field.isAnnotationPresent(NotNull.class)
                 && !field.isAnnotationPresent(NotBlank.class)

@@ -7,6 +7,7 @@ import dev.ferro.Order;
 import dev.ferro.Prefetch;
 import dev.ferro.Query;
 import dev.ferro.Relation;
+import dev.ferro.RowLock;
 import dev.ferro.impl.metadata.ResolvedRelation;
 
 import java.util.Arrays;
@@ -136,6 +137,11 @@ public final class RelationImpl<T> implements Relation<T> {
     }
 
     @Override
+    public Query<T> forUpdate(RowLock lock) {
+        return query().forUpdate(lock);
+    }
+
+    @Override
     public Query<T> prefetch(List<Prefetch<T>> paths) {
         return query().prefetch(paths);
     }
@@ -173,35 +179,30 @@ public final class RelationImpl<T> implements Relation<T> {
     /** Inserts the model as one of the owner's: its foreign key set to the owner, or linked after the insert. */
     @Override
     public T create(T model) {
-        Objects.requireNonNull(model, "model");
         prefetched = null;
-        return runtime.createIn(relation, ownerKey, query(), List.of(model)).get(0);
+        return query().create(model);
     }
 
     @Override
     public List<T> createAll(List<T> models) {
         prefetched = null;
-        return runtime.createIn(relation, ownerKey, query(), List.copyOf(models));
+        return query().createAll(models);
     }
 
-    /** The owner's row matching the filters, or a new one from {@code factory}, created as one of the owner's. */
+    /**
+     * The owner's row matching the filters, or a new one from {@code factory}, created as one of the
+     * owner's; race-safe as {@link Query#getOrCreate} is.
+     */
     @Override
     public Created<T> getOrCreate(Supplier<T> factory) {
-        Optional<T> found = query().first();
-        return found.isPresent() ? new Created<>(found.get(), false)
-                : new Created<>(create(Objects.requireNonNull(factory.get(), "getOrCreate factory returned null")), true);
+        prefetched = null;
+        return query().getOrCreate(factory);
     }
 
     @Override
     public Created<T> updateOrCreate(Supplier<T> factory, Consumer<T> changes) {
-        Optional<T> found = query().first();
-        if (found.isPresent()) {
-            changes.accept(found.get());
-            return new Created<>(runtime.save(found.get()), false);
-        }
-        T candidate = Objects.requireNonNull(factory.get(), "updateOrCreate factory returned null");
-        changes.accept(candidate);
-        return new Created<>(create(candidate), true);
+        prefetched = null;
+        return query().updateOrCreate(factory, changes);
     }
 
     @Override

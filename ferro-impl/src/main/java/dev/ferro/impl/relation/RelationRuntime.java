@@ -18,12 +18,6 @@ public interface RelationRuntime {
     /** The query of a relation's rows: the target's query, scoped to the owner. */
     <T> Query<T> scoped(ResolvedRelation relation, Object ownerKey);
 
-    /**
-     * Inserts models as the owner's, in one transaction: with their foreign key set to the owner
-     * (reverse side of a foreign key), or linked to it after the insert (many-to-many).
-     */
-    <T> List<T> createIn(ResolvedRelation relation, Object ownerKey, Query<T> targets, List<T> models);
-
     /** {@code ferro.save(model)}. */
     <T> T save(T model);
 

@@ -106,6 +106,24 @@ public abstract class Dialect {
         return hasOffset ? " OFFSET ?" : "";
     }
 
+    /**
+     * The clause after LIMIT/OFFSET that locks the rows a SELECT reads until the transaction ends.
+     *
+     * @throws dev.ferro.InvalidQueryException when the database has no such lock
+     */
+    public String forUpdate(dev.ferro.RowLock lock) {
+        return switch (lock) {
+            case WAIT -> " FOR UPDATE";
+            case NO_WAIT -> " FOR UPDATE NOWAIT";
+            case SKIP_LOCKED -> " FOR UPDATE SKIP LOCKED";
+        };
+    }
+
+    /** Why {@code column + ?} on a DECIMAL column would not be exact here, or null when it is. */
+    public String inexactDecimalArithmetic() {
+        return null;
+    }
+
     /** Whether ORDER BY accepts NULLS FIRST / NULLS LAST; otherwise Ferro emulates them. */
     public boolean supportsNullsOrdering() {
         return true;

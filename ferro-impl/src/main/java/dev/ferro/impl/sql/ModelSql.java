@@ -28,6 +28,9 @@ public final class ModelSql<M> {
     private final String insertGenerated;
     private final String updateById;
     private final String deleteById;
+    /** The {@code @Version} column's place in {@link #fields}, or -1. */
+    private final int versionIndex;
+    private final String deleteByIdAndVersion;
     private final ConcurrentHashMap<Object, String> shapes = new ConcurrentHashMap<>();
 
     public ModelSql(ModelMetadata<M> model, Dialect dialect) {
@@ -49,10 +52,23 @@ public final class ModelSql<M> {
                 ? "INSERT INTO " + table + " DEFAULT VALUES"
                 : "INSERT INTO " + table + " (" + rest.stream().map(f -> dialect.quote(f.column())).collect(Collectors.joining(", "))
                 + ") VALUES (" + rest.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
+        this.versionIndex = model.version() == null ? -1 : all.indexOf(model.version());
+        String versionMatch = versionIndex < 0 ? "" : " AND " + dialect.quote(model.version().column()) + " = ?";
         this.updateById = rest.isEmpty() ? null : "UPDATE " + table + " SET "
                 + rest.stream().map(f -> dialect.quote(f.column()) + " = ?").collect(Collectors.joining(", "))
-                + " WHERE " + idColumn + " = ?";
+                + " WHERE " + idColumn + " = ?" + versionMatch;
         this.deleteById = "DELETE FROM " + table + " WHERE " + idColumn + " = ?";
+        this.deleteByIdAndVersion = versionIndex < 0 ? null : deleteById + versionMatch;
+    }
+
+    /** The place of the {@code @Version} column in {@link #fields()}, or -1 when the model has none. */
+    public int versionIndex() {
+        return versionIndex;
+    }
+
+    /** {@code DELETE ... WHERE id = ? AND version = ?}; null when the model has no version. */
+    public String deleteByIdAndVersion() {
+        return deleteByIdAndVersion;
     }
 
     public ModelMetadata<M> model() {
@@ -107,7 +123,10 @@ public final class ModelSql<M> {
         return insertGenerated;
     }
 
-    /** UPDATE of every column but the id, by id; null when the model has only an id. */
+    /**
+     * UPDATE of every column but the id, by id, and by the version it was read with when the model has
+     * one ({@code ... WHERE id = ? AND version = ?}); null when the model has only an id.
+     */
     public String updateById() {
         return updateById;
     }

@@ -55,8 +55,25 @@ public final class QueryRenderer {
             if (field.isId()) {
                 throw new IllegalArgumentException("Bulk update cannot change the id " + field);
             }
+            if (field == sql.model().version()) {
+                throw new IllegalArgumentException("Bulk update cannot set the @Version " + field
+                        + ": Ferro adds 1 to it in every row the update changes");
+            }
             tokens.add(field.name());
-            params.add(field, checked(field, assignment.value()), sql);
+            if (assignment instanceof Assignment.Value<M, ?> value) {
+                params.add(field, checked(field, value.value()), sql);
+            } else if (assignment instanceof Assignment.Copy<M, ?> copy) {
+                tokens.add(field(sql, copy.source()).name());
+            } else if (assignment instanceof Assignment.Arithmetic<M, ?> arithmetic) {
+                String inexact = field.kind() == ValueKind.DECIMAL ? sql.dialect().inexactDecimalArithmetic() : null;
+                if (inexact != null) {
+                    throw new dev.ferro.InvalidQueryException(field + "." + arithmetic.operator().name().toLowerCase(java.util.Locale.ROOT)
+                            + "(...) is refused: " + inexact + ", which would change the value; read, change and save"
+                            + " the rows in a transaction instead");
+                }
+                tokens.add(arithmetic.operator());
+                params.add(field, checked(field, arithmetic.operand()), sql);
+            }
         }
         tokens.add('|');
         if (spec.scope() != null) {
@@ -86,6 +103,9 @@ public final class QueryRenderer {
             tokens.add(kind == Kind.EXISTS || spec.hasLimit());
             tokens.add(spec.hasOffset());
         }
+        if (kind == Kind.SELECT && spec.lock() != null) {
+            tokens.add(spec.lock());
+        }
         String text = sql.statement(new Shape(kind, tokens), () -> text(kind, sql, spec, assignments));
         return new Statement(text, params.values.toArray(), params.binders.toArray(ValueBinder[]::new));
     }
@@ -100,7 +120,21 @@ public final class QueryRenderer {
             case UPDATE -> {
                 out.append("UPDATE ").append(sql.table()).append(" SET ");
                 for (int i = 0; i < assignments.size(); i++) {
-                    out.append(i == 0 ? "" : ", ").append(sql.quotedColumn(field(sql, assignments.get(i).attribute()))).append(" = ?");
+                    Assignment<M> assignment = assignments.get(i);
+                    String column = sql.quotedColumn(field(sql, assignment.attribute()));
+                    out.append(i == 0 ? "" : ", ").append(column).append(" = ");
+                    if (assignment instanceof Assignment.Copy<M, ?> copy) {
+                        out.append(column(sql, copy.source()));
+                    } else if (assignment instanceof Assignment.Arithmetic<M, ?> arithmetic) {
+                        out.append(column).append(' ').append(arithmetic.operator().symbol()).append(" ?");
+                    } else {
+                        out.append('?');
+                    }
+                }
+                FieldMetadata version = sql.model().version();
+                if (version != null) {
+                    String column = sql.quotedColumn(version);
+                    out.append(", ").append(column).append(" = ").append(column).append(" + 1");
                 }
             }
             case DELETE -> out.append("DELETE FROM ").append(sql.table());
@@ -128,6 +162,9 @@ public final class QueryRenderer {
         }
         if (kind == Kind.COUNT && spec.paged()) {
             out.append(") counted");
+        }
+        if (kind == Kind.SELECT && spec.lock() != null) {
+            out.append(dialect.forUpdate(spec.lock()));
         }
         return out.toString();
     }

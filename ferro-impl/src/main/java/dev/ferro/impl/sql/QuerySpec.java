@@ -3,6 +3,7 @@ package dev.ferro.impl.sql;
 import dev.ferro.Condition;
 import dev.ferro.Order;
 import dev.ferro.Prefetch;
+import dev.ferro.RowLock;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.List;
 /**
  * What a query asks for, independent of the database: filters (ANDed), ordering, paging, the
  * relation it is scoped to (for {@code user.posts}) and the relations to prefetch.
- * {@code limit} and {@code offset} are -1 when not set; {@code scope} is null when none.
+ * {@code limit} and {@code offset} are -1 when not set; {@code scope} is null when none, and so is
+ * {@code lock} when the rows are read without {@code FOR UPDATE}.
  */
 public record QuerySpec<M>(List<Condition<M>> conditions, List<Order<M>> orders, long limit, long offset, Scope scope,
-                           List<Prefetch<M>> prefetch) {
+                           List<Prefetch<M>> prefetch, RowLock lock) {
 
     /**
      * The filter that makes a query a relation's: an SQL condition built from model metadata only,
@@ -23,37 +25,41 @@ public record QuerySpec<M>(List<Condition<M>> conditions, List<Order<M>> orders,
     }
 
     public static <M> QuerySpec<M> all() {
-        return new QuerySpec<>(List.of(), List.of(), -1, -1, null, List.of());
+        return new QuerySpec<>(List.of(), List.of(), -1, -1, null, List.of(), null);
     }
 
     public QuerySpec<M> where(Condition<M> condition) {
         List<Condition<M>> all = new ArrayList<>(conditions);
         all.add(condition);
-        return new QuerySpec<>(List.copyOf(all), orders, limit, offset, scope, prefetch);
+        return new QuerySpec<>(List.copyOf(all), orders, limit, offset, scope, prefetch, lock);
     }
 
     public QuerySpec<M> orderBy(List<Order<M>> more) {
         List<Order<M>> all = new ArrayList<>(orders);
         all.addAll(more);
-        return new QuerySpec<>(conditions, List.copyOf(all), limit, offset, scope, prefetch);
+        return new QuerySpec<>(conditions, List.copyOf(all), limit, offset, scope, prefetch, lock);
     }
 
     public QuerySpec<M> limit(long count) {
-        return new QuerySpec<>(conditions, orders, count, offset, scope, prefetch);
+        return new QuerySpec<>(conditions, orders, count, offset, scope, prefetch, lock);
     }
 
     public QuerySpec<M> offset(long count) {
-        return new QuerySpec<>(conditions, orders, limit, count, scope, prefetch);
+        return new QuerySpec<>(conditions, orders, limit, count, scope, prefetch, lock);
     }
 
     public QuerySpec<M> scope(Scope relation) {
-        return new QuerySpec<>(conditions, orders, limit, offset, relation, prefetch);
+        return new QuerySpec<>(conditions, orders, limit, offset, relation, prefetch, lock);
     }
 
     public QuerySpec<M> prefetch(List<Prefetch<M>> more) {
         List<Prefetch<M>> all = new ArrayList<>(prefetch);
         all.addAll(more);
-        return new QuerySpec<>(conditions, orders, limit, offset, scope, List.copyOf(all));
+        return new QuerySpec<>(conditions, orders, limit, offset, scope, List.copyOf(all), lock);
+    }
+
+    public QuerySpec<M> lock(RowLock rowLock) {
+        return new QuerySpec<>(conditions, orders, limit, offset, scope, prefetch, rowLock);
     }
 
     /** Whether the rows are filtered at all (by a condition or a relation's scope). */

@@ -61,6 +61,24 @@ public final class SqliteDialect extends Dialect {
         return super.limitOffset(hasLimit, hasOffset);
     }
 
+    /**
+     * SQLite has no row locks; a write transaction here begins IMMEDIATE, holding the database's one
+     * write lock until it ends, so the rows it reads cannot change under it and a plain SELECT is the lock.
+     */
+    @Override
+    public String forUpdate(dev.ferro.RowLock lock) {
+        if (lock != dev.ferro.RowLock.WAIT) {
+            throw new dev.ferro.InvalidQueryException("forUpdate(" + lock + ") is not available on SQLite, which locks the"
+                    + " whole database for a writing transaction rather than rows: use forUpdate()");
+        }
+        return "";
+    }
+
+    @Override
+    public String inexactDecimalArithmetic() {
+        return "SQLite computes a NUMERIC value that is not an integer as a REAL, in binary floating point";
+    }
+
     @Override
     public String like(String column) {
         return column + " GLOB ?";

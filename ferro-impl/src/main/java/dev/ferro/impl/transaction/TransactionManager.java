@@ -59,6 +59,18 @@ public final class TransactionManager {
     }
 
     /**
+     * Why rows cannot be locked on this thread now, or null when they can: a row lock lasts until the
+     * transaction ends, so outside one it would be released before the caller saw the rows.
+     */
+    public String lockRefusal() {
+        UnitOfWork unit = current.get();
+        if (unit == null) {
+            return external.active() ? null : "outside a transaction, where the lock would end with the statement";
+        }
+        return unit.readOnly() ? "in a read-only transaction" : null;
+    }
+
+    /**
      * The unit of work calls on this thread share: the transaction's, else the scope's; null when
      * neither, and in an outer (JTA) transaction, whose connections must come enlisted from the DataSource.
      */
@@ -257,6 +269,7 @@ public final class TransactionManager {
         try {
             previousIsolation = executor.begin(connection, options.isolation(), options.readOnly());
             began = true;
+            unit.readOnly(options.readOnly());
             unit.forgetStatementFailure();
             current.set(unit);
             T result = work.get();
@@ -277,6 +290,7 @@ public final class TransactionManager {
             throw e;
         } finally {
             unit.forgetStatementFailure();
+            unit.readOnly(false);
             current.remove();
             if (!committed || scoped == null) {
                 unit.identityMap().clear();

@@ -21,6 +21,7 @@ public final class UnitOfWork implements AutoCloseable {
     /** Made on first use: most solitary units never need one. */
     private IdentityMap identityMap;
     private RuntimeException statementFailure;
+    private boolean readOnly;
 
     /** A scope's unit of work: it keeps a connection until closed, and replaces one that broke. */
     UnitOfWork(Supplier<Connection> borrow, Consumer<Connection> giveBack) {
@@ -67,6 +68,15 @@ public final class UnitOfWork implements AutoCloseable {
             identityMap.clear();
         }
         onClose.run();
+    }
+
+    /** Whether the unit's current transaction was begun read-only. */
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    void readOnly(boolean readOnly) {
+        this.readOnly = readOnly;
     }
 
     /** At a transaction's start and end: failures recorded before do not belong to the next one. */

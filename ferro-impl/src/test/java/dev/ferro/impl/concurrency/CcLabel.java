@@ -1,0 +1,22 @@
+package dev.ferro.impl.concurrency;
+
+import dev.ferro.Id;
+import dev.ferro.Model;
+import dev.ferro.Unique;
+
+/** A label linked to parents through a join table; its text is unique. */
+@Model(table = "cc_label")
+public class CcLabel {
+    @Id
+    public Long id;
+
+    @Unique
+    public String text;
+
+    public CcLabel() {
+    }
+
+    public CcLabel(String text) {
+        this.text = text;
+    }
+}
