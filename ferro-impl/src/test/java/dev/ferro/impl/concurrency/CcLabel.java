@@ -1,6 +1,8 @@
 package dev.ferro.impl.concurrency;
 
 import dev.ferro.Id;
+import dev.ferro.BackRef;
+import dev.ferro.Relation;
 import dev.ferro.Model;
 import dev.ferro.Unique;
 
@@ -12,6 +14,9 @@ public class CcLabel {
 
     @Unique
     public String text;
+
+    @BackRef
+    public Relation<CcParent> parents;
 
     public CcLabel() {
     }

@@ -17,7 +17,7 @@ public class CcParent {
     @BackRef
     public Relation<CcChild> children;
 
-    @ManyToMany
+    @ManyToMany(relatedName = "parents")
     public Relation<CcLabel> labels;
 
     public CcParent() {
