@@ -70,6 +70,23 @@ class RowLockTest extends DatabaseTest {
     }
 
     @Test
+    void aLockedStreamReadsTheRowsInsideATransactionAndIsRefusedOutside() {
+        accounts.create(new CcAccount("b", 20));
+        log.clear();
+
+        assertThrows(InvalidQueryException.class, () -> accounts.forUpdate().stream());
+        List<Long> balances = ferro.transaction(() -> {
+            try (java.util.stream.Stream<CcAccount> rows = accounts.orderBy(CcAccount_.id.asc()).forUpdate().stream()) {
+                return rows.map(a -> a.balance).toList();
+            }
+        });
+
+        assertEquals(List.of(10L, 20L), balances);
+        String select = log.entries().stream().map(e -> e.sql()).filter(sql -> sql.startsWith("SELECT")).findFirst().orElseThrow();
+        assertTrue(select.endsWith(database == Database.SQLITE ? "ASC" : "ASC FOR UPDATE"), select);
+    }
+
+    @Test
     void countExistsUpdateAndDeleteOfALockingQueryAreRefused() {
         Query<CcAccount> locking = accounts.forUpdate();
 
