@@ -127,25 +127,28 @@ class OptimisticLockTest extends DatabaseTest {
 
     @Test
     void saveOfARowDeletedElsewhereThrowsSayingSo() {
-        long id = accounts.create(new CcVersioned("a", 10)).id;
-        CcVersioned loaded = stored(id);
-        ferro.delete(stored(id));
+        CcVersioned loaded = loadedThenDeletedElsewhere();
 
         loaded.balance = 1;
         OptimisticLockException e = assertThrows(OptimisticLockException.class, () -> ferro.save(loaded));
 
-        assertEquals("CcVersioned " + id + " was deleted by another transaction since it was read: no row has version 1"
-                + " any more", e.getMessage());
+        assertEquals("CcVersioned " + loaded.id + " was deleted by another transaction since it was read: no row has"
+                + " version 1 any more", e.getMessage());
         assertEquals(0L, accounts.count());
     }
 
     @Test
     void deleteOfARowDeletedElsewhereIsNotFound() {
+        CcVersioned loaded = loadedThenDeletedElsewhere();
+
+        assertThrows(ModelNotFoundException.class, () -> ferro.delete(loaded));
+    }
+
+    private CcVersioned loadedThenDeletedElsewhere() {
         long id = accounts.create(new CcVersioned("a", 10)).id;
         CcVersioned loaded = stored(id);
         ferro.delete(stored(id));
-
-        assertThrows(ModelNotFoundException.class, () -> ferro.delete(loaded));
+        return loaded;
     }
 
     @Test

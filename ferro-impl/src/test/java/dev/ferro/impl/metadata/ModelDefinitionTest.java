@@ -8,6 +8,7 @@ import dev.ferro.impl.testing.StatementLog;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -52,6 +53,59 @@ class ModelDefinitionTest extends DatabaseTest {
         assertEquals("Model " + INVALID + "TwoIds, field 'otherId': is a second @Id (the first is 'id'); "
                 + "composite keys are not supported", e.getMessage());
         assertEquals("otherId", e.field());
+    }
+
+    @Test
+    void stringVersionIsRejectedNamingTheTypesAllowed() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_string_version")
+                public class StringVersion {
+                    @Id public Long id;
+                    @Version public String version;
+                }
+                """);
+        assertEquals("Model " + INVALID + "StringVersion, field 'version': is a @Version of type String; "
+                + "a version must be int, long, Integer or Long", e.getMessage());
+        assertEquals("version", e.field());
+    }
+
+    @Test
+    void secondVersionIsRejectedNamingTheFirst() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_two_versions")
+                public class TwoVersions {
+                    @Id public Long id;
+                    @Version public long version;
+                    @Version public long revision;
+                }
+                """);
+        assertEquals("Model " + INVALID + "TwoVersions, field 'revision': is a second @Version (the first is 'version')",
+                e.getMessage());
+    }
+
+    @Test
+    void idAsVersionIsRejected() {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_id_version")
+                public class IdVersion {
+                    @Id @Version public Long id;
+                }
+                """);
+        assertEquals("Model " + INVALID + "IdVersion, field 'id': cannot be the @Version: it is the @Id", e.getMessage());
+    }
+
+    @Test
+    void versionColumnIsNotNullEvenWhenBoxed() {
+        Class<?> model = ModelSource.compile("""
+                @Model(table = "md_boxed_version")
+                public class BoxedVersion {
+                    @Id public Long id;
+                    @Version public Integer version;
+                }
+                """);
+        ModelMetadata<?> metadata = ModelReader.read(model);
+        assertEquals("version", metadata.version().name());
+        assertFalse(metadata.version().nullable(), "a version column is NOT NULL");
     }
 
     @Test

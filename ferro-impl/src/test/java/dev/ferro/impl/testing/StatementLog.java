@@ -2,9 +2,10 @@ package dev.ferro.impl.testing;
 
 import dev.ferro.SqlListener;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Records every statement Ferro runs, so tests can count them. */
 public final class StatementLog implements SqlListener {
@@ -15,7 +16,8 @@ public final class StatementLog implements SqlListener {
         }
     }
 
-    private final List<Entry> entries = new CopyOnWriteArrayList<>();
+    /** Synchronized rather than copy-on-write: a concurrency test adds tens of thousands of entries. */
+    private final List<Entry> entries = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public void executed(String sql, int batchSize) {
@@ -23,7 +25,9 @@ public final class StatementLog implements SqlListener {
     }
 
     public List<Entry> entries() {
-        return List.copyOf(entries);
+        synchronized (entries) {
+            return List.copyOf(entries);
+        }
     }
 
     public int count() {
@@ -31,7 +35,7 @@ public final class StatementLog implements SqlListener {
     }
 
     public long selects() {
-        return entries.stream().filter(Entry::isSelect).count();
+        return entries().stream().filter(Entry::isSelect).count();
     }
 
     public void clear() {
