@@ -39,7 +39,7 @@ public final class FerroImpl implements Ferro {
 
     private final AutoCloseable ownedPool;
     private final Dialect dialect;
-    private final ModelRegistry registry = new ModelRegistry();
+    private final ModelRegistry registry;
     private final Executor executor;
     private final TransactionManager transactions;
     private final ModelValidator validator;
@@ -59,11 +59,12 @@ public final class FerroImpl implements Ferro {
               ExternalTransactions external, Function<SQLException, FerroException> poolExhaustion) {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
+        this.registry = new ModelRegistry(dialect);
         this.fetchSize = options.fetchSize();
         this.timeouts = new StatementTimeouts(options.statementTimeout(), dialect::cancel);
         this.executor = new Executor(dialect, new ErrorTranslator(dialect, poolExhaustion), timeouts, options.listeners());
         this.transactions = new TransactionManager(dataSource, executor, scope, external);
-        this.validator = new ModelValidator(options.validatorFactory());
+        this.validator = new ModelValidator(options.validatorFactory(), dialect);
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
         this.raw = new RawSql(dialect, executor, transactions, fetchSize);
         this.relations = new Relations(this, registry, dialect, executor, transactions);

@@ -46,6 +46,8 @@ final class ModelOperations<M> {
     private final Executor executor;
     private final TransactionManager transactions;
     private final ModelValidator validator;
+    /** What the validator checks besides Bean Validation ({@link ModelValidator#checkedFields}). */
+    private final List<FieldMetadata> checkedFields;
     private final Dialect dialect;
     private final FieldMetadata id;
     /** The {@code @Version} field, or null. */
@@ -76,6 +78,7 @@ final class ModelOperations<M> {
         this.executor = executor;
         this.transactions = transactions;
         this.validator = validator;
+        this.checkedFields = ModelValidator.checkedFields(model);
         this.dialect = dialect;
         this.id = model.id();
         this.version = model.version();
@@ -334,13 +337,13 @@ final class ModelOperations<M> {
     }
 
     M insert(M instance) {
-        validator.validate(instance, model.foreignKeys());
+        validator.validate(instance, checkedFields);
         return transactions.run(unit -> insertRow(unit, instance));
     }
 
     /** Inserts so that a constraint failure leaves the current transaction usable (for get-or-create). */
     M insertRecoverable(M instance) {
-        validator.validate(instance, model.foreignKeys());
+        validator.validate(instance, checkedFields);
         return transactions.recoverable(unit -> insertRow(unit, instance));
     }
 
@@ -350,7 +353,7 @@ final class ModelOperations<M> {
      * update matches the version too and adds 1 to it, and finding no row is a conflict.
      */
     M save(M instance) {
-        validator.validate(instance, model.foreignKeys());
+        validator.validate(instance, checkedFields);
         Object key = id.get(instance);
         if (id.isUnset(key) || (version != null && versionUnset(version.get(instance)))) {
             return transactions.run(unit -> insertRow(unit, instance));
@@ -458,7 +461,7 @@ final class ModelOperations<M> {
             return instances;
         }
         for (M instance : instances) {
-            validator.validate(instance, model.foreignKeys());
+            validator.validate(instance, checkedFields);
         }
         List<M> generated = new ArrayList<>();
         List<M> keyed = new ArrayList<>();
@@ -507,7 +510,9 @@ final class ModelOperations<M> {
     long bulkUpdate(QuerySpec<M> spec, List<Assignment<M>> assignments) {
         for (Assignment<M> assignment : assignments) {
             if (assignment instanceof Assignment.Value<M, ?> value) {
-                validator.validateValue(model.type(), value.attribute().name(), value.value());
+                validator.validateValue(model.field(value.attribute().name()), value.value());
+            } else if (assignment instanceof Assignment.Arithmetic<M, ?> arithmetic) {
+                validator.validateOperand(model.field(arithmetic.attribute().name()), arithmetic.operator(), arithmetic.operand());
             }
         }
         Statement statement = QueryRenderer.update(sql, spec, assignments);

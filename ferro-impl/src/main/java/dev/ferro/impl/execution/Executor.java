@@ -242,7 +242,7 @@ public final class Executor {
     public void commit(Connection connection) {
         StatementTimeouts.Guard guard = timeouts.start(null, connection);
         try {
-            connection.commit();
+            dialect.commit(connection);
         } catch (SQLException e) {
             throw guard.fired() ? translator.timedOut(e, null, "commit", timeouts.timeout()) : translator.commitFailure(e);
         } finally {
@@ -255,7 +255,7 @@ public final class Executor {
     public void rollback(Connection connection, Throwable cause) {
         StatementTimeouts.Guard guard = timeouts.start(null, connection);
         try {
-            connection.rollback();
+            dialect.rollback(connection);
             told(TransactionCommand.ROLLBACK);
         } catch (SQLException e) {
             cause.addSuppressed(e);

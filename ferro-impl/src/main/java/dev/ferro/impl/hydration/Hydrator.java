@@ -58,8 +58,8 @@ public final class Hydrator<M> {
         this.relations = relations;
         this.rows = GeneratedRows.find(type, fields);
         this.writeAll = rows == null ? writeAll(fields) : null;
-        this.columns = new RowColumns(fields, freshReaders, relations);
-        this.refreshColumns = new RowColumns(fields, sql.readers(), relations);
+        this.columns = new RowColumns(fields, freshReaders, relations, sql.dialect());
+        this.refreshColumns = new RowColumns(fields, sql.readers(), relations, sql.dialect());
     }
 
     /** Whether new instances come from the generated {@code <Model>_Rows} rather than method handles. */

@@ -1,6 +1,7 @@
 package dev.ferro.impl.hydration;
 
 import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.ValueReader;
 import dev.ferro.spi.Columns;
 
@@ -9,7 +10,8 @@ import java.sql.SQLException;
 
 /**
  * The {@link Columns} of one model's rows. Strings and primitives are read with the plain
- * {@code ResultSet} getters, which is how every dialect reads them; every other column goes to the
+ * {@code ResultSet} getters, which is how every dialect reads them (a short or an int through a
+ * long, checked, where the database's integers are wider); every other column goes to the
  * dialect's reader of that column, and a foreign key's key becomes a lazy {@code Ref}. The only
  * implementation, so that the calls of generated code are inlined.
  */
@@ -19,10 +21,13 @@ final class RowColumns implements Columns {
     private final ValueReader[] readers;
     private final boolean[] references;
     private final RelationBinder relations;
+    /** Whether a short or int column is read as a long and checked ({@link Dialect#integersWiderThanDeclared}). */
+    private final boolean checkRange;
 
     /** @param readers one per field, indexed as {@code fields} */
-    RowColumns(FieldMetadata[] fields, ValueReader[] readers, RelationBinder relations) {
+    RowColumns(FieldMetadata[] fields, ValueReader[] readers, RelationBinder relations, Dialect dialect) {
         this.fields = fields;
+        this.checkRange = dialect.integersWiderThanDeclared();
         this.readers = readers;
         this.references = new boolean[fields.length];
         for (int i = 0; i < fields.length; i++) {
@@ -38,12 +43,12 @@ final class RowColumns implements Columns {
 
     @Override
     public short getShort(ResultSet row, int column) throws SQLException {
-        return row.getShort(column);
+        return checkRange ? (short) Dialect.inRange(row.getLong(column), fields[column - 1]) : row.getShort(column);
     }
 
     @Override
     public int getInt(ResultSet row, int column) throws SQLException {
-        return row.getInt(column);
+        return checkRange ? (int) Dialect.inRange(row.getLong(column), fields[column - 1]) : row.getInt(column);
     }
 
     @Override
@@ -69,13 +74,13 @@ final class RowColumns implements Columns {
 
     @Override
     public Short getShortOrNull(ResultSet row, int column) throws SQLException {
-        short value = row.getShort(column);
+        short value = getShort(row, column);
         return row.wasNull() ? null : value;
     }
 
     @Override
     public Integer getIntOrNull(ResultSet row, int column) throws SQLException {
-        int value = row.getInt(column);
+        int value = getInt(row, column);
         return row.wasNull() ? null : value;
     }
 

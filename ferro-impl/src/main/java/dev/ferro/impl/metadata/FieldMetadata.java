@@ -136,31 +136,55 @@ public final class FieldMetadata {
     }
 
     /**
-     * Converts a value given for this field (a key passed to {@code get}) to the field's type,
-     * widening numbers; anything else of the wrong type is an error naming the field.
+     * Converts a value given for this field (a key passed to {@code get}) to the field's type: an
+     * integer of another width when it fits, never narrowed (4294967297 is no {@code Integer}, and
+     * must not become 1); anything else of the wrong type is an error naming the field.
      */
     public Object coerce(Object value) {
         if (value == null || type.isInstance(value)) {
             return value;
         }
-        if (value instanceof Number number && kind.isIntegral()
-                && (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte)) {
-            return switch (kind) {
-                case SHORT -> number.shortValue();
-                case INT -> number.intValue();
-                default -> number.longValue();
-            };
-        }
-        if (value instanceof java.math.BigDecimal decimal && kind.isIntegral()) {
+        if (kind.isIntegral() && (value instanceof Long || value instanceof Integer || value instanceof Short
+                || value instanceof Byte || value instanceof java.math.BigDecimal || value instanceof java.math.BigInteger)) {
             // A key read from JSON arrives as a BigDecimal.
-            try {
-                return coerce(decimal.longValueExact());
-            } catch (ArithmeticException notIntegral) {
-                // falls through to the error below
+            Long whole = exactLong((Number) value);
+            if (whole != null) {
+                long v = whole;
+                switch (kind) {
+                    case SHORT -> {
+                        if ((short) v == v) {
+                            return (short) v;
+                        }
+                    }
+                    case INT -> {
+                        if ((int) v == v) {
+                            return (int) v;
+                        }
+                    }
+                    default -> {
+                        return v;
+                    }
+                }
             }
+            throw new IllegalArgumentException(this + " is " + type.getSimpleName() + ": " + value + " does not fit it");
         }
         throw new IllegalArgumentException(this + " is " + type.getSimpleName() + ", got "
                 + value.getClass().getSimpleName() + " " + value);
+    }
+
+    /** The number as a long when it is a whole number within long's range, else null. */
+    private static Long exactLong(Number number) {
+        try {
+            if (number instanceof java.math.BigDecimal decimal) {
+                return decimal.longValueExact();
+            }
+            if (number instanceof java.math.BigInteger integer) {
+                return integer.longValueExact();
+            }
+            return number.longValue();
+        } catch (ArithmeticException notWholeOrTooLarge) {
+            return null;
+        }
     }
 
     @Override

@@ -317,6 +317,9 @@ public final class ModelReader {
                 && !field.isAnnotationPresent(NotNull.class)
                 && !field.isAnnotationPresent(NotBlank.class)
                 && !field.isAnnotationPresent(NotEmpty.class);
+        if (column != null) {
+            checkColumnSizes(model, field.getName(), column);
+        }
         int length = 0;
         if (kind == ValueKind.STRING) {
             length = stringLength(field, column);
@@ -343,6 +346,22 @@ public final class ModelReader {
         Class<?> boxed = box(declared);
         return new FieldMetadata(model, field.getName(), columnName, boxed, kind, primitive, nullable, length, precision, scale,
                 id != null, generated, access(model, field, lookup), null);
+    }
+
+    /** A size below its "unset" default is a mistake, not a request for the default. */
+    private static void checkColumnSizes(Class<?> model, String field, Column column) {
+        if (column.length() < 0) {
+            throw new ModelDefinitionException(model, field, "has @Column(length = " + column.length()
+                    + "): a length is at least 1, or Column.UNLIMITED");
+        }
+        if (column.precision() < 0) {
+            throw new ModelDefinitionException(model, field, "has @Column(precision = " + column.precision()
+                    + "): a precision is at least 1");
+        }
+        if (column.scale() < -1) {
+            throw new ModelDefinitionException(model, field, "has @Column(scale = " + column.scale()
+                    + "): a scale is at least 0");
+        }
     }
 
     private static int stringLength(Field field, Column column) {

@@ -32,15 +32,37 @@ public final class ModelRegistry {
     private final ConcurrentHashMap<Class<?>, ModelMetadata<?>> models = new ConcurrentHashMap<>();
     private final Set<Class<?>> declared = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Class<?>, Map<String, ResolvedRelation>> relationships = new ConcurrentHashMap<>();
+    private final ColumnLimits limits;
+
+    /** A registry that checks the models' own definitions only, before a database is chosen. */
+    public ModelRegistry() {
+        this(ColumnLimits.NONE);
+    }
+
+    /** @param limits the database's, checked for every field of a model as it is read */
+    public ModelRegistry(ColumnLimits limits) {
+        this.limits = limits;
+    }
 
     /** The metadata of a model, read on first use. */
     @SuppressWarnings("unchecked")
     public <M> ModelMetadata<M> get(Class<M> type) {
         ModelMetadata<?> metadata = models.get(type);
         if (metadata == null) {
-            metadata = models.computeIfAbsent(type, ModelReader::read);
+            metadata = models.computeIfAbsent(type, this::read);
         }
         return (ModelMetadata<M>) metadata;
+    }
+
+    private ModelMetadata<?> read(Class<?> type) {
+        ModelMetadata<?> metadata = ModelReader.read(type);
+        for (FieldMetadata field : metadata.fields()) {
+            String unsupported = limits.unsupported(field);
+            if (unsupported != null) {
+                throw new ModelDefinitionException(type, field.name(), unsupported);
+            }
+        }
+        return metadata;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ferro.impl.sql;
 
 import dev.ferro.Isolation;
+import dev.ferro.impl.metadata.ColumnLimits;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
@@ -32,7 +33,7 @@ import java.util.UUID;
  * PostgreSQL and MariaDB keep); {@code OffsetDateTime} and {@code Instant} are stored as UTC, so an
  * {@code OffsetDateTime} reads back at offset {@code Z}.
  */
-public abstract class Dialect {
+public abstract class Dialect implements ColumnLimits {
     private final Map<ValueKind, ValueBinder> binders = new EnumMap<>(ValueKind.class);
 
     /** Binders are made once here; a subclass's {@link #binder(ValueKind)} must not use its own fields. */
@@ -71,6 +72,27 @@ public abstract class Dialect {
             case OFFSET_DATE_TIME, INSTANT -> "TIMESTAMP(6) WITH TIME ZONE";
             case BYTES -> binaryType();
         };
+    }
+
+    /** The database's limits on precision, scale and length, which the standard leaves to each. */
+    @Override
+    public abstract String unsupported(FieldMetadata field);
+
+    /** The problem when a field's precision, scale or length is above a database's maximum, else null. */
+    protected final String beyond(FieldMetadata field, int maxPrecision, int maxScale, int maxLength) {
+        if (field.kind() == ValueKind.DECIMAL && field.precision() > maxPrecision) {
+            return "has precision " + field.precision() + "; a " + name() + " decimal holds at most " + maxPrecision + " digits";
+        }
+        if (field.kind() == ValueKind.DECIMAL && field.scale() > maxScale) {
+            return "has scale " + field.scale() + "; a " + name() + " decimal keeps at most " + maxScale
+                    + " digits after the decimal point";
+        }
+        if ((field.kind() == ValueKind.STRING || field.kind() == ValueKind.ENUM) && field.length() != dev.ferro.Column.UNLIMITED
+                && field.length() > maxLength) {
+            return "has length " + field.length() + "; a " + name() + " string column holds at most " + maxLength
+                    + " characters (use Column.UNLIMITED for unbounded text)";
+        }
+        return null;
     }
 
     /** The type of a String column of {@link dev.ferro.Column#UNLIMITED} length. */
@@ -117,6 +139,14 @@ public abstract class Dialect {
             case NO_WAIT -> " FOR UPDATE NOWAIT";
             case SKIP_LOCKED -> " FOR UPDATE SKIP LOCKED";
         };
+    }
+
+    /**
+     * Why this database cannot store a decimal exactly although it fits its column's precision and
+     * scale, or null when it can; {@code stripped} has no trailing zeros.
+     */
+    public String decimalMisfit(BigDecimal stripped) {
+        return null;
     }
 
     /** Why {@code column + ?} on a DECIMAL column would not be exact here, or null when it is. */
@@ -210,6 +240,16 @@ public abstract class Dialect {
         connection.setReadOnly(readOnly);
     }
 
+    /** Commits the connection's transaction. */
+    public void commit(Connection connection) throws SQLException {
+        connection.commit();
+    }
+
+    /** Rolls the connection's transaction back. */
+    public void rollback(Connection connection) throws SQLException {
+        connection.rollback();
+    }
+
     /** Cancels a running statement from another thread (Ferro's statement timeout). */
     public void cancel(java.sql.Statement statement) throws SQLException {
         statement.cancel();
@@ -245,8 +285,23 @@ public abstract class Dialect {
         return binders.get(kind);
     }
 
-    public ValueReader reader(FieldMetadata field) {
-        return reader(field.kind(), field.type(), field.scale());
+    /**
+     * Whether an INTEGER column can hold more than its declared type, so that reading one into a
+     * {@code short} or {@code int} must check the range rather than let the driver wrap it (SQLite's
+     * columns hold 64 bits whatever they declare).
+     */
+    public boolean integersWiderThanDeclared() {
+        return false;
+    }
+
+    /** An integer read for a SMALLINT or INTEGER field, refused when it does not fit the field's type. */
+    public static long inRange(long value, FieldMetadata field) {
+        boolean fits = field.kind() == ValueKind.SHORT ? (short) value == value : (int) value == value;
+        if (!fits) {
+            throw new dev.ferro.ValueOutOfRangeException(field.model(), field.name(), Long.toString(value),
+                    "it does not fit " + (field.kind() == ValueKind.SHORT ? "a short" : "an int"));
+        }
+        return value;
     }
 
     /**
@@ -257,6 +312,9 @@ public abstract class Dialect {
      */
     public ValueReader freshReader(FieldMetadata field) {
         if (!(field.primitive() || field.isId()) || field.foreignKey() != null) {
+            return reader(field);
+        }
+        if (integersWiderThanDeclared() && (field.kind() == ValueKind.SHORT || field.kind() == ValueKind.INT)) {
             return reader(field);
         }
         return switch (field.kind()) {
@@ -356,10 +414,20 @@ public abstract class Dialect {
     /**
      * How values come back as each kind: strings and the primitive kinds (and their wrappers) with
      * the plain {@code ResultSet} getters on every database, since generated row readers call those
-     * directly ({@code hydration.RowColumns}); the other kinds as {@link #objectReader} says.
+     * directly ({@code hydration.RowColumns}), a short or int through a long where the database's
+     * integers are wider ({@link #integersWiderThanDeclared}); the other kinds as {@link #objectReader} says.
      */
-    private ValueReader reader(ValueKind kind, Class<?> type, int scale) {
-        return switch (kind) {
+    public ValueReader reader(FieldMetadata field) {
+        if (integersWiderThanDeclared() && (field.kind() == ValueKind.SHORT || field.kind() == ValueKind.INT)) {
+            return (r, c) -> {
+                long v = r.getLong(c);
+                if (r.wasNull()) {
+                    return null;
+                }
+                return field.kind() == ValueKind.SHORT ? (Object) (short) inRange(v, field) : (Object) (int) inRange(v, field);
+            };
+        }
+        return switch (field.kind()) {
             case BOOLEAN -> (r, c) -> {
                 boolean v = r.getBoolean(c);
                 return r.wasNull() ? null : v;
@@ -385,15 +453,16 @@ public abstract class Dialect {
                 return r.wasNull() ? null : v;
             };
             case STRING -> (r, c) -> r.getString(c);
-            default -> objectReader(kind, type, scale);
+            default -> objectReader(field);
         };
     }
 
     /** The reader of a kind that is neither a string nor a primitive (or its wrapper), as this database returns it. */
-    protected ValueReader objectReader(ValueKind kind, Class<?> type, int scale) {
+    protected ValueReader objectReader(FieldMetadata field) {
+        ValueKind kind = field.kind();
         return switch (kind) {
             case DECIMAL -> (r, c) -> r.getBigDecimal(c);
-            case ENUM -> enumReader(type);
+            case ENUM -> enumReader(field.type());
             case UUID -> (r, c) -> r.getObject(c, UUID.class);
             case LOCAL_DATE -> (r, c) -> r.getObject(c, LocalDate.class);
             case LOCAL_TIME -> (r, c) -> r.getObject(c, LocalTime.class);

@@ -1,17 +1,39 @@
 package dev.ferro.impl.sql;
 
+import dev.ferro.Column;
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ValueKind;
+
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** H2 2.x, in its default (regular) mode. */
 public final class H2Dialect extends Dialect {
+    private static final int MAX_LENGTH = 1_000_000_000;
     /** H2 says {@code NULL not allowed for column "title"}. */
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("NULL not allowed for column \"([^\"]+)\"");
 
     @Override
     public String name() {
         return "h2";
+    }
+
+    /**
+     * H2 counts a VARCHAR's length in UTF-16 units, where the others (and Ferro's own check) count
+     * characters: twice the room lets a string of supplementary characters (emoji) fit as it does there.
+     */
+    @Override
+    public String columnType(FieldMetadata field) {
+        if (field.kind() == ValueKind.STRING && field.length() != Column.UNLIMITED) {
+            return "VARCHAR(" + Math.min(2L * field.length(), MAX_LENGTH) + ")";
+        }
+        return super.columnType(field);
+    }
+
+    @Override
+    public String unsupported(FieldMetadata field) {
+        return beyond(field, 100_000, 100_000, MAX_LENGTH / 2);
     }
 
     @Override

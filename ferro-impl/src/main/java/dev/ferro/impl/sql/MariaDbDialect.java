@@ -39,6 +39,12 @@ public final class MariaDbDialect extends Dialect {
         return '`' + identifier.replace("`", "``") + '`';
     }
 
+    /** DECIMAL holds 65 digits, 38 after the point; LONGTEXT 4 GiB, a billion characters of up to 4 bytes. */
+    @Override
+    public String unsupported(FieldMetadata field) {
+        return beyond(field, 65, 38, 1_073_741_823);
+    }
+
     @Override
     public String columnType(FieldMetadata field) {
         return switch (field.kind()) {
@@ -49,7 +55,7 @@ public final class MariaDbDialect extends Dialect {
             // MariaDB's FLOAT stops short of Float.MAX_VALUE (3.402823466E+38); DOUBLE holds every float exactly.
             case FLOAT -> "DOUBLE";
             case DOUBLE -> "DOUBLE";
-            case DECIMAL -> "DECIMAL(" + Math.min(field.precision(), 65) + "," + Math.min(field.scale(), 38) + ")";
+            case DECIMAL -> "DECIMAL(" + field.precision() + "," + field.scale() + ")";
             case STRING -> field.length() > MAX_VARCHAR ? "LONGTEXT" : "VARCHAR(" + field.length() + ")";
             case ENUM -> "VARCHAR(" + field.length() + ")";
             case UUID -> "CHAR(36)";
@@ -104,8 +110,8 @@ public final class MariaDbDialect extends Dialect {
     }
 
     @Override
-    protected ValueReader objectReader(ValueKind kind, Class<?> type, int scale) {
-        return switch (kind) {
+    protected ValueReader objectReader(FieldMetadata field) {
+        return switch (field.kind()) {
             case UUID -> (r, c) -> {
                 String v = r.getString(c);
                 return v == null ? null : UUID.fromString(v);
@@ -118,7 +124,7 @@ public final class MariaDbDialect extends Dialect {
                 LocalDateTime v = r.getObject(c, LocalDateTime.class);
                 return v == null ? null : v.toInstant(ZoneOffset.UTC);
             };
-            default -> super.objectReader(kind, type, scale);
+            default -> super.objectReader(field);
         };
     }
 

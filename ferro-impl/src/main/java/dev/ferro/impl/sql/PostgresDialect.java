@@ -16,6 +16,11 @@ public final class PostgresDialect extends Dialect {
     }
 
     @Override
+    public String unsupported(dev.ferro.impl.metadata.FieldMetadata field) {
+        return beyond(field, 1_000, 1_000, 10_485_760);
+    }
+
+    @Override
     protected String unlimitedTextType() {
         return "TEXT";
     }

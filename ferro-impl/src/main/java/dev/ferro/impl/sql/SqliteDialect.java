@@ -5,7 +5,6 @@ import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -45,6 +44,12 @@ public final class SqliteDialect extends Dialect {
             case STRING, ENUM, UUID, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME, INSTANT -> "TEXT";
             case BYTES -> "BLOB";
         };
+    }
+
+    /** SQLite's columns declare no sizes: Ferro checks lengths itself, and {@link #decimalMisfit} the decimals. */
+    @Override
+    public String unsupported(FieldMetadata field) {
+        return null;
     }
 
     /** AUTOINCREMENT keeps SQLite from reusing the id of a deleted last row, as the other databases never do. */
@@ -154,29 +159,43 @@ public final class SqliteDialect extends Dialect {
 
     /**
      * NUMERIC affinity turns a decimal into an INTEGER when it is whole and a REAL (an 8-byte float,
-     * exact to 15 significant digits) otherwise. A value that would be rounded is refused rather than
-     * silently changed; whole values up to 18 digits are bound as integers, which SQLite keeps exactly.
+     * exact to 15 significant digits) otherwise: a value that would be rounded is refused rather than
+     * silently changed. Whole values up to 18 digits are bound as integers, which SQLite keeps exactly.
      */
-    private static void bindDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+    @Override
+    public String decimalMisfit(BigDecimal stripped) {
+        if (fitsInteger(stripped) || stripped.precision() <= MAX_EXACT_REAL_DIGITS) {
+            return null;
+        }
+        return "has " + stripped.precision() + " significant digits, and SQLite keeps a decimal exactly only up to "
+                + MAX_EXACT_REAL_DIGITS + " (" + MAX_EXACT_INTEGER_DIGITS + " for a whole number): it would be rounded";
+    }
+
+    /** A whole number's digits: 1E+20 has precision 1 but 21 digits. */
+    private static boolean fitsInteger(BigDecimal stripped) {
+        return stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= MAX_EXACT_INTEGER_DIGITS;
+    }
+
+    private void bindDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
         BigDecimal stripped = value.stripTrailingZeros();
-        // A whole number's digits: 1E+20 has precision 1 but 21 digits.
-        if (stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= MAX_EXACT_INTEGER_DIGITS) {
+        String misfit = decimalMisfit(stripped);
+        if (misfit != null) {
+            // A raw SQL argument: model values were checked before any SQL.
+            throw new SQLException("The decimal " + value.toPlainString() + " " + misfit);
+        }
+        if (fitsInteger(stripped)) {
             statement.setLong(index, stripped.longValueExact());
-        } else if (stripped.precision() <= MAX_EXACT_REAL_DIGITS) {
-            statement.setString(index, value.toPlainString());
         } else {
-            throw new SQLException("SQLite stores decimals as 8-byte floating point, exact to " + MAX_EXACT_REAL_DIGITS
-                    + " significant digits (18 for whole numbers); " + value.toPlainString() + " has " + stripped.precision()
-                    + " and would be rounded");
+            statement.setString(index, value.toPlainString());
         }
     }
 
     @Override
-    protected ValueReader objectReader(ValueKind kind, Class<?> type, int scale) {
-        return switch (kind) {
+    protected ValueReader objectReader(FieldMetadata field) {
+        return switch (field.kind()) {
             case DECIMAL -> (r, c) -> {
                 String v = r.getString(c);
-                return v == null ? null : new BigDecimal(v).setScale(scale, RoundingMode.HALF_UP);
+                return v == null ? null : atScale(new BigDecimal(v), field);
             };
             case UUID -> (r, c) -> {
                 String v = r.getString(c);
@@ -202,8 +221,27 @@ public final class SqliteDialect extends Dialect {
                 String v = r.getString(c);
                 return v == null ? null : LocalDateTime.parse(v, UTC_DATE_TIME).toInstant(ZoneOffset.UTC);
             };
-            default -> super.objectReader(kind, type, scale);
+            default -> super.objectReader(field);
         };
+    }
+
+    /**
+     * A stored decimal at the field's scale, as the other databases return it; one with more digits
+     * (written by another program: SQLite keeps whatever it is given) is refused, never rounded.
+     */
+    private static BigDecimal atScale(BigDecimal stored, FieldMetadata field) {
+        try {
+            return stored.setScale(field.scale());
+        } catch (ArithmeticException wouldRound) {
+            throw new dev.ferro.ValueOutOfRangeException(field.model(), field.name(), stored.toPlainString(),
+                    "it has more digits after the decimal point than the field's scale, " + field.scale());
+        }
+    }
+
+    /** SQLite's INTEGER columns hold 64 bits whatever type they declare. */
+    @Override
+    public boolean integersWiderThanDeclared() {
+        return true;
     }
 
     /** Every SQLite transaction is serializable, which gives each weaker level's guarantees as well. */
@@ -225,6 +263,34 @@ public final class SqliteDialect extends Dialect {
             pragma.execute(readOnly ? "PRAGMA query_only = 1" : "PRAGMA query_only = 0");
         }
         setTransactionMode(connection, readOnly ? "DEFERRED" : "IMMEDIATE");
+    }
+
+    /**
+     * sqlite-jdbc begins the next transaction inside {@code commit()} and {@code rollback()}, in the
+     * connection's mode. An IMMEDIATE one waits for the write lock, and fails with SQLITE_BUSY when
+     * another writer keeps it past the busy timeout: after the COMMIT itself succeeded, so that a
+     * retry would apply the committed work twice (seen under load: one transfer of 100,000 applied
+     * twice). So the transaction begun there is DEFERRED, which takes no lock; {@code Executor.end}
+     * closes it by turning autocommit back on, and the next transaction begins IMMEDIATE again.
+     */
+    @Override
+    public void commit(java.sql.Connection connection) throws SQLException {
+        setTransactionMode(connection, "DEFERRED");
+        try {
+            connection.commit();
+        } finally {
+            setTransactionMode(connection, "IMMEDIATE");
+        }
+    }
+
+    @Override
+    public void rollback(java.sql.Connection connection) throws SQLException {
+        setTransactionMode(connection, "DEFERRED");
+        try {
+            connection.rollback();
+        } finally {
+            setTransactionMode(connection, "IMMEDIATE");
+        }
     }
 
     /**

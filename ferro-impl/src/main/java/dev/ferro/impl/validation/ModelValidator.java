@@ -1,8 +1,12 @@
 package dev.ferro.impl.validation;
 
 import dev.ferro.FerroException;
+import dev.ferro.Assignment;
 import dev.ferro.Ref;
 import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ModelMetadata;
+import dev.ferro.impl.metadata.ValueKind;
+import dev.ferro.impl.sql.Dialect;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.NoProviderFoundException;
@@ -10,8 +14,10 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,41 +28,48 @@ import java.util.stream.Collectors;
  */
 public final class ModelValidator implements AutoCloseable {
     private final ValidatorFactory given;
+    private final Dialect dialect;
     private volatile ValidatorFactory owned;
     private volatile Validator validator;
 
-    public ModelValidator(ValidatorFactory given) {
+    /** @param dialect says which decimals its database stores exactly ({@link Dialect#decimalMisfit}) */
+    public ModelValidator(ValidatorFactory given, Dialect dialect) {
         this.given = given;
+        this.dialect = dialect;
     }
 
     /**
-     * @throws ConstraintViolationException listing every violation, each with its property path
+     * The fields whose values {@link #validate} checks itself, besides Bean Validation: the foreign
+     * keys, and the columns that cannot hold every value of their Java type (decimals, strings,
+     * floating point). Worked out once per model, so that a write reads only these.
      */
-    public void validate(Object model) {
-        validate(model, List.of());
+    public static List<FieldMetadata> checkedFields(ModelMetadata<?> model) {
+        return model.fields().stream()
+                .filter(f -> f.foreignKey() != null || switch (f.kind()) {
+                    case DECIMAL, STRING, FLOAT, DOUBLE -> true;
+                    default -> false;
+                })
+                .toList();
     }
 
     /**
-     * Bean Validation, and the model's foreign keys: a required one must point somewhere, none may
-     * point at a model that has no id yet, and a key must fit the target's id type.
+     * Bean Validation, and Ferro's own checks of the {@link #checkedFields}: a required foreign key
+     * must point somewhere, none may point at a model that has no id yet, and a key must fit the
+     * target's id type; every other value must fit its column exactly ({@link ColumnFit}). A field
+     * that Bean Validation already found invalid is not checked again.
      *
      * @throws ConstraintViolationException listing every violation, each with its property path
      */
-    public void validate(Object model, List<FieldMetadata> foreignKeys) {
+    public void validate(Object model, List<FieldMetadata> checkedFields) {
         Set<ConstraintViolation<Object>> violations = validator().validate(model);
-        for (FieldMetadata foreignKey : foreignKeys) {
-            Object ref = foreignKey.fieldValue(model);
-            String target = foreignKey.foreignKey().target().getSimpleName();
-            if (ref == null && !foreignKey.nullable()) {
-                violations = withViolation(violations, new ReferenceViolation(model, foreignKey.name(),
-                        "is required: set it to a Ref<" + target + ">", null));
-            } else if (ref != null && ((Ref<?>) ref).id() == null) {
-                violations = withViolation(violations, new ReferenceViolation(model, foreignKey.name(),
-                        "points at a " + target + " that has no id yet: save it first", ref));
-            } else if (ref != null && !foreignKey.foreignKey().fits(((Ref<?>) ref).id())) {
-                // A key of the wrong type, as from JSON ("author": "x"): the client's mistake, not a failed write.
-                violations = withViolation(violations, new ReferenceViolation(model, foreignKey.name(),
-                        "is not a " + target + " id: " + ((Ref<?>) ref).id(), ref));
+        for (FieldMetadata field : checkedFields) {
+            if (!violations.isEmpty() && hasViolation(violations, field.name())) {
+                continue; // one violation per field: @Size(max = 20) says what Ferro's length check would
+            }
+            String problem = field.foreignKey() != null ? referenceProblem(field, field.fieldValue(model))
+                    : ColumnFit.misfit(field, field.fieldValue(model), dialect);
+            if (problem != null) {
+                violations = withViolation(violations, new FieldViolation(model, field.name(), problem, field.fieldValue(model)));
             }
         }
         if (!violations.isEmpty()) {
@@ -65,13 +78,62 @@ public final class ModelValidator implements AutoCloseable {
         }
     }
 
-    /** Validates one value as it would be assigned to a field (for bulk updates). */
-    public void validateValue(Class<?> model, String field, Object value) {
+    private static boolean hasViolation(Set<ConstraintViolation<Object>> violations, String field) {
+        for (ConstraintViolation<Object> violation : violations) {
+            if (violation.getPropertyPath().toString().equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String referenceProblem(FieldMetadata foreignKey, Object ref) {
+        String target = foreignKey.foreignKey().target().getSimpleName();
+        if (ref == null) {
+            return foreignKey.nullable() ? null : "is required: set it to a Ref<" + target + ">";
+        }
+        Object key = ((Ref<?>) ref).id();
+        if (key == null) {
+            return "points at a " + target + " that has no id yet: save it first";
+        }
+        // A key of the wrong type or out of range, as from JSON ("author": "x"): the client's mistake, not a failed write.
+        return foreignKey.foreignKey().fits(key) ? null : "is not a " + target + " id: " + key;
+    }
+
+    /**
+     * Validates one value as it would be assigned to a field (for bulk updates): Bean Validation, and
+     * that the value fits the column.
+     */
+    public void validateValue(FieldMetadata field, Object value) {
         @SuppressWarnings({"unchecked", "rawtypes"})
-        Set<ConstraintViolation<Object>> violations = (Set) validator().validateValue(model, field, value);
+        Set<ConstraintViolation<Object>> violations = (Set) validator().validateValue(field.model(), field.name(), value);
+        String misfit = field.foreignKey() == null && violations.isEmpty() ? ColumnFit.misfit(field, value, dialect) : null;
+        if (misfit != null) {
+            violations = withViolation(violations, new FieldViolation(null, field.model(), field.name(), misfit, value));
+        }
         if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(model.getSimpleName() + "." + field + " cannot be set to " + value + ": "
-                    + describe(violations), violations);
+            throw new ConstraintViolationException(field + " cannot be set to " + value + ": " + describe(violations),
+                    violations);
+        }
+    }
+
+    /**
+     * Checks the operand of an update expression on a decimal column, which the database would
+     * round: an operand of {@code add} or {@code subtract} may have no more fractional digits than
+     * the column's scale, one of {@code multiply} none.
+     */
+    public void validateOperand(FieldMetadata field, Assignment.Operator operator, Object operand) {
+        if (field.kind() != ValueKind.DECIMAL || operand == null || ((BigDecimal) operand).signum() == 0) {
+            return;
+        }
+        int fractionDigits = Math.max(((BigDecimal) operand).stripTrailingZeros().scale(), 0);
+        int allowed = operator == Assignment.Operator.MULTIPLY ? 0 : field.scale();
+        if (fractionDigits > allowed) {
+            String problem = "has " + fractionDigits + " digits after the decimal point: " + operator.name().toLowerCase(Locale.ROOT)
+                    + " by it would give more than the column's scale, " + field.scale() + ", and the database would round";
+            Set<ConstraintViolation<Object>> violations = Set.of(new FieldViolation(null, field.model(), field.name(), problem, operand));
+            throw new ConstraintViolationException(field + " cannot be changed by " + operand + ": " + field.name() + " " + problem,
+                    violations);
         }
     }
 

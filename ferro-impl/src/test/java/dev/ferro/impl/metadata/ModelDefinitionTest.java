@@ -6,6 +6,8 @@ import dev.ferro.SchemaMode;
 import dev.ferro.impl.testing.DatabaseTest;
 import dev.ferro.impl.testing.StatementLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -375,6 +377,50 @@ class ModelDefinitionTest extends DatabaseTest {
     }
 
     /** Connecting with the model fails at start, with no statement run, and names the model. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "NegativeLength|String|length = -5|has @Column(length = -5): a length is at least 1, or Column.UNLIMITED",
+            "NegativePrecision|java.math.BigDecimal|precision = -1|has @Column(precision = -1): a precision is at least 1",
+            "NegativeScale|java.math.BigDecimal|scale = -2|has @Column(scale = -2): a scale is at least 0"})
+    void negativeColumnSizesAreRejectedRatherThanTakenAsTheDefault(String model, String type, String size, String problem) {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_negative_size")
+                public class %s {
+                    @Id public Long id;
+                    @Column(%s) public %s value;
+                }
+                """.formatted(model, size, type));
+        assertEquals("Model " + INVALID + model + ", field 'value': " + problem, e.getMessage());
+    }
+
+    /** Each database's own limits, checked at connect: PostgreSQL's NUMERIC holds 1,000 digits, MariaDB's DECIMAL 65. */
+    @Test
+    void aColumnTheDatabaseCannotMakeIsRejectedAtConnect() {
+        String source = """
+                @Model(table = "md_wide_decimal")
+                public class WideDecimal {
+                    @Id public Long id;
+                    @Column(precision = 2000, scale = 2) public java.math.BigDecimal amount;
+                }
+                """;
+        String expected = switch (database) {
+            case POSTGRESQL -> "has precision 2000; a postgresql decimal holds at most 1000 digits";
+            case MARIADB -> "has precision 2000; a mariadb decimal holds at most 65 digits";
+            case H2, SQLITE -> null;
+        };
+        if (expected == null) {
+            Class<?> model = ModelSource.compile(source);
+            try (var wide = database.connect(database.options().models(model))) {
+                wide.schema().drop(model);
+                wide.schema().create(model);
+                assertEquals(0, wide.query(model).count());
+                wide.schema().drop(model);
+            }
+            return;
+        }
+        assertEquals("Model " + INVALID + "WideDecimal, field 'amount': " + expected, rejected(source).getMessage());
+    }
+
     private ModelDefinitionException rejected(String source) {
         Class<?> model = ModelSource.compile(source);
         StatementLog startup = new StatementLog();

@@ -9,18 +9,27 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * A foreign key that cannot be written: required and null, or pointing at a model not saved yet.
- * Bean Validation cannot see it (the field holds a {@code Ref}, its key is Ferro's), so Ferro reports
- * it as a violation of its own, in the same {@link jakarta.validation.ConstraintViolationException}.
+ * A field that cannot be written as it is: a foreign key that is required and null, points at a
+ * model not saved yet or holds a key of the wrong type; or a value its column cannot hold exactly
+ * ({@link ColumnFit}). Bean Validation cannot see these (they depend on the column, not on an
+ * annotation), so Ferro reports each as a violation of its own, in the same
+ * {@link jakarta.validation.ConstraintViolationException}.
  */
-final class ReferenceViolation implements ConstraintViolation<Object> {
+final class FieldViolation implements ConstraintViolation<Object> {
     private final Object model;
+    private final Class<?> modelClass;
     private final String field;
     private final String message;
     private final Object value;
 
-    ReferenceViolation(Object model, String field, String message, Object value) {
+    FieldViolation(Object model, String field, String message, Object value) {
+        this(model, model.getClass(), field, message, value);
+    }
+
+    /** @param model null for a value checked on its own, as {@code Validator.validateValue} has none */
+    FieldViolation(Object model, Class<?> modelClass, String field, String message, Object value) {
         this.model = model;
+        this.modelClass = modelClass;
         this.field = field;
         this.message = message;
         this.value = value;
@@ -44,7 +53,7 @@ final class ReferenceViolation implements ConstraintViolation<Object> {
     @Override
     public Class<Object> getRootBeanClass() {
         @SuppressWarnings("unchecked")
-        Class<Object> type = (Class<Object>) model.getClass();
+        Class<Object> type = (Class<Object>) modelClass;
         return type;
     }
 
@@ -73,7 +82,7 @@ final class ReferenceViolation implements ConstraintViolation<Object> {
         return value;
     }
 
-    /** None: the constraint is Ferro's foreign key, not an annotation Bean Validation knows. */
+    /** None: the constraint is Ferro's column, not an annotation Bean Validation knows. */
     @Override
     public ConstraintDescriptor<?> getConstraintDescriptor() {
         return null;
@@ -84,7 +93,7 @@ final class ReferenceViolation implements ConstraintViolation<Object> {
         if (type.isInstance(this)) {
             return type.cast(this);
         }
-        throw new jakarta.validation.ValidationException("Cannot unwrap a Ferro foreign-key violation to " + type.getName());
+        throw new jakarta.validation.ValidationException("Cannot unwrap a Ferro field violation to " + type.getName());
     }
 
     @Override
@@ -92,7 +101,7 @@ final class ReferenceViolation implements ConstraintViolation<Object> {
         return field + " " + message;
     }
 
-    /** A path of one property node: the foreign-key field. */
+    /** A path of one property node: the field. */
     private record PropertyPath(String field) implements Path, Path.PropertyNode {
         @Override
         public Iterator<Node> iterator() {

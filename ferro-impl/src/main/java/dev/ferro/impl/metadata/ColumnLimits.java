@@ -1,0 +1,11 @@
+package dev.ferro.impl.metadata;
+
+/** What one database's columns can hold: checked when a model is read, so that a model it cannot store fails at start. */
+@FunctionalInterface
+public interface ColumnLimits {
+    /** No limits but the model's own: for reading models before the database is known. */
+    ColumnLimits NONE = field -> null;
+
+    /** Why the field's column (its length, precision or scale) cannot be made here, or null when it can. */
+    String unsupported(FieldMetadata field);
+}
