@@ -275,19 +275,22 @@ public final class SqliteDialect extends Dialect {
      */
     @Override
     public void commit(java.sql.Connection connection) throws SQLException {
-        setTransactionMode(connection, "DEFERRED");
-        try {
-            connection.commit();
-        } finally {
-            setTransactionMode(connection, "IMMEDIATE");
-        }
+        endBeginningDeferred(connection, true);
     }
 
     @Override
     public void rollback(java.sql.Connection connection) throws SQLException {
+        endBeginningDeferred(connection, false);
+    }
+
+    private static void endBeginningDeferred(java.sql.Connection connection, boolean commit) throws SQLException {
         setTransactionMode(connection, "DEFERRED");
         try {
-            connection.rollback();
+            if (commit) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
         } finally {
             setTransactionMode(connection, "IMMEDIATE");
         }
