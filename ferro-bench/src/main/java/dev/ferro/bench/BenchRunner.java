@@ -1,5 +1,6 @@
 package dev.ferro.bench;
 
+import dev.ferro.bench.jmh.CpuTimeProfiler;
 import dev.ferro.bench.jmh.HeapProfiler;
 import dev.ferro.bench.library.Libraries;
 import dev.ferro.bench.report.ResultTable;
@@ -132,6 +133,7 @@ public final class BenchRunner {
                 .measurementIterations(profile.iterations())
                 .measurementTime(profile.iterationTime())
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)
                 .result(result.toString());
