@@ -1,5 +1,6 @@
 package dev.ferro.bench;
 
+import dev.ferro.bench.jmh.CpuTimeProfiler;
 import dev.ferro.bench.jmh.HeapProfiler;
 import dev.ferro.bench.library.Libraries;
 import dev.ferro.bench.report.ResultTable;
@@ -36,7 +37,7 @@ import java.util.Map;
  * its own JVM options and heap profiler; the two runs' results are merged into the one JSON file.
  *
  * <pre>
- * BenchRunner tiny|quick|full [--databases=h2,postgresql] [--libraries=jdbc,ferro,...]
+ * BenchRunner tiny|quick|full [--databases=h2,postgresql] [--libraries=jdbc,ferro,...,ferro-versioned]
  *                             [--workloads=insert,select,get,filter,prefetch,concurrentGet,stream] [--out=target/bench]
  * </pre>
  */
@@ -76,9 +77,9 @@ public final class BenchRunner {
             }
             options.put(pair[0], pair[1]);
         }
-        List<String> libraries = list(options.get("libraries"), Libraries.NAMES);
-        List<String> workloads = list(options.get("workloads"), WORKLOADS);
-        List<String> databases = list(options.get("databases"), List.of("h2", "postgresql"));
+        List<String> libraries = list(options.get("libraries"), Libraries.NAMES, Libraries.DEFAULT);
+        List<String> workloads = list(options.get("workloads"), WORKLOADS, WORKLOADS);
+        List<String> databases = list(options.get("databases"), List.of("h2", "postgresql"), List.of("h2", "postgresql"));
         Path out = Path.of(options.getOrDefault("out", "target/bench"));
         Files.createDirectories(out);
 
@@ -132,6 +133,7 @@ public final class BenchRunner {
                 .measurementIterations(profile.iterations())
                 .measurementTime(profile.iterationTime())
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .shouldFailOnError(false)
                 .resultFormat(ResultFormatType.JSON)
                 .result(result.toString());
@@ -167,9 +169,10 @@ public final class BenchRunner {
         return "^dev\\.ferro\\.bench\\.jmh\\.(" + String.join("|", patterns) + ")$";
     }
 
-    private static List<String> list(String value, List<String> all) {
+    /** The names {@code value} lists, in the order of {@code all}; {@code defaults} when it lists none. */
+    private static List<String> list(String value, List<String> all, List<String> defaults) {
         if (value == null || value.isBlank()) {
-            return all;
+            return defaults;
         }
         List<String> chosen = Arrays.stream(value.split(",")).map(String::strip).map(s -> s.toLowerCase(Locale.ROOT)).toList();
         for (String name : chosen) {

@@ -4,10 +4,12 @@ import dev.ferro.Ferro;
 import dev.ferro.FerroOptions;
 import dev.ferro.bench.model.ferro.Author;
 import dev.ferro.bench.model.ferro.NewPerson;
+import dev.ferro.bench.model.ferro.NewVersionedPerson;
 import dev.ferro.bench.model.ferro.Person;
 import dev.ferro.bench.model.ferro.Post;
 import dev.ferro.bench.model.ferro.StreamRow;
 import dev.ferro.bench.model.ferro.Tag;
+import dev.ferro.bench.model.ferro.VersionedPerson;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -21,10 +23,11 @@ import java.util.List;
  * step), plus a sequence that only Hibernate's batched inserts draw from. Loads {@link DataSet}.
  */
 public final class BenchSchema {
-    public static final List<Class<?>> FERRO_MODELS = List.of(Person.class, NewPerson.class, Author.class, Tag.class, Post.class);
+    public static final List<Class<?>> FERRO_MODELS = List.of(Person.class, NewPerson.class, Author.class, Tag.class, Post.class,
+            VersionedPerson.class, NewVersionedPerson.class);
     /** With the stream workload's model, whose table only {@link #createStreamRows} creates (it is large). */
     public static final List<Class<?>> ALL_FERRO_MODELS = List.of(Person.class, NewPerson.class, Author.class, Tag.class, Post.class,
-            StreamRow.class);
+            VersionedPerson.class, NewVersionedPerson.class, StreamRow.class);
 
     private BenchSchema() {
     }
@@ -33,7 +36,7 @@ public final class BenchSchema {
     public static void recreate(DataSource dataSource) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("DROP TABLE IF EXISTS bench_post_tags, bench_post, bench_tag, bench_author, bench_person, "
-                    + "bench_person_insert CASCADE");
+                    + "bench_person_insert, bench_versioned_person, bench_versioned_person_insert CASCADE");
             statement.execute("DROP SEQUENCE IF EXISTS bench_person_insert_seq");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop the bench tables: " + e.getMessage(), e);
@@ -86,12 +89,12 @@ public final class BenchSchema {
         }
     }
 
-    /** Empties the insert workload's table. */
-    public static void clearInserted(DataSource dataSource) {
+    /** Empties an insert workload's table ({@link dev.ferro.bench.library.BenchLibrary#insertTable()}). */
+    public static void clearInserted(DataSource dataSource, String table) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("TRUNCATE TABLE bench_person_insert");
+            statement.execute("TRUNCATE TABLE " + table);
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot empty bench_person_insert: " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot empty " + table + ": " + e.getMessage(), e);
         }
     }
 
@@ -109,6 +112,11 @@ public final class BenchSchema {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+        try (Statement copy = connection.createStatement()) {
+            // The same people, each at version 1 as Ferro's insert would leave them.
+            copy.execute("INSERT INTO bench_versioned_person (id, username, email, age, score, active, created_at, version) "
+                    + "SELECT id, username, email, age, score, active, created_at, 1 FROM bench_person");
         }
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_author (id, name) VALUES (?, ?)")) {
             for (int a = 1; a <= DataSet.AUTHORS; a++) {

@@ -134,19 +134,26 @@ class WorkloadSmokeTest {
     }
 
     private static void checkInsert(BenchLibrary bench, AgroalDataSource pool, String library) throws SQLException {
-        BenchSchema.clearInserted(pool);
+        BenchSchema.clearInserted(pool, bench.insertTable());
         List<?> inserted = bench.insertPeople();
         assertEquals(DataSet.PEOPLE, inserted.size());
         List<PersonRow> stored = new ArrayList<>();
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT id, username, email, age, score, active, created_at FROM bench_person_insert ORDER BY username")) {
+                     "SELECT id, username, email, age, score, active, created_at FROM " + bench.insertTable() + " ORDER BY username")) {
             while (rows.next()) {
                 stored.add(new PersonRow(rows.getLong(1), rows.getString(2), rows.getString(3), rows.getInt(4), rows.getDouble(5),
                         rows.getBoolean(6), rows.getObject(7, java.time.LocalDateTime.class)));
             }
         }
         assertEquals(DataSet.PEOPLE, stored.size(), "rows inserted");
+        if (library.equals("ferro-versioned")) {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet count = statement.executeQuery("SELECT COUNT(*) FROM " + bench.insertTable() + " WHERE version = 1")) {
+                count.next();
+                assertEquals(DataSet.PEOPLE, count.getInt(1), "every inserted row at version 1");
+            }
+        }
         for (int i = 1; i <= DataSet.PEOPLE; i++) {
             PersonRow row = stored.get(i - 1);
             PersonRow expected = expectedPerson(i);

@@ -15,6 +15,6 @@ public class InsertState extends LibraryState {
 
     @Setup(Level.Invocation)
     public void emptyTable() {
-        BenchSchema.clearInserted(pool);
+        BenchSchema.clearInserted(pool, bench.insertTable());
     }
 }

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.TearDown;
  */
 @State(Scope.Benchmark)
 public class LibraryState {
+    /** One of {@link Libraries#NAMES}; these are the defaults ({@link Libraries#DEFAULT}) when JMH is run directly. */
     @Param({"jdbc", "ferro", "jdbi", "hibernate", "jooq"})
     public String library;
 

@@ -39,6 +39,11 @@ public interface BenchLibrary extends AutoCloseable {
     /** A post object of this library, for the smoke test's comparisons. */
     PostRow post(Object post);
 
+    /** The table {@link #insertPeople()} writes to, which the insert workload empties before each operation. */
+    default String insertTable() {
+        return "bench_person_insert";
+    }
+
     /** The id an inserted object was given, or null when the library does not read it back. */
     Long insertedId(Object inserted);
 

@@ -1,65 +1,103 @@
 package dev.ferro.bench.library;
 
+import dev.ferro.BooleanAttribute;
 import dev.ferro.Ferro;
 import dev.ferro.FerroOptions;
+import dev.ferro.Model;
+import dev.ferro.NumericAttribute;
 import dev.ferro.Query;
 import dev.ferro.bench.BenchSchema;
 import dev.ferro.bench.DataSet;
 import dev.ferro.bench.model.ferro.NewPerson;
+import dev.ferro.bench.model.ferro.NewVersionedPerson;
 import dev.ferro.bench.model.ferro.Person;
 import dev.ferro.bench.model.ferro.Person_;
 import dev.ferro.bench.model.ferro.Post;
 import dev.ferro.bench.model.ferro.Post_;
 import dev.ferro.bench.model.ferro.StreamRow;
+import dev.ferro.bench.model.ferro.VersionedPerson;
+import dev.ferro.bench.model.ferro.VersionedPerson_;
 
 import javax.sql.DataSource;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Ferro on the shared pool ({@link Ferro#connect(DataSource, FerroOptions)}), outside any transaction. */
-public final class FerroLibrary implements BenchLibrary {
+/**
+ * Ferro on the shared pool ({@link Ferro#connect(DataSource, FerroOptions)}), outside any transaction. The person
+ * workloads run on {@link People#PLAIN} (library {@code ferro}) or on the same models with a {@code @Version}
+ * ({@link People#VERSIONED}, library {@code ferro-versioned}); the posts and the stream rows are the same for both.
+ */
+public final class FerroLibrary<P extends Person, N extends NewPerson> implements BenchLibrary {
     private final Ferro ferro;
-    private final Query<Person> people;
-    private final Query<NewPerson> newPeople;
+    private final People<P, N> models;
+    private final Query<P> people;
+    private final Query<N> newPeople;
     private final Query<Post> posts;
     private final Query<StreamRow> streamRows;
 
-    public FerroLibrary(DataSource dataSource) {
+    /**
+     * The models of the insert, select, get and filter workloads, and what the code needs of them: the
+     * new row's constructor and the filter's attributes.
+     */
+    public record People<P extends Person, N extends NewPerson>(Class<P> person, Class<N> newPerson, NewRow<N> newRow,
+                                                                NumericAttribute<P, Long> id, NumericAttribute<P, Integer> age,
+                                                                NumericAttribute<P, Double> score, BooleanAttribute<P> active) {
+        public static final People<Person, NewPerson> PLAIN = new People<>(Person.class, NewPerson.class, NewPerson::new,
+                Person_.id, Person_.age, Person_.score, Person_.active);
+        public static final People<VersionedPerson, NewVersionedPerson> VERSIONED = new People<>(VersionedPerson.class,
+                NewVersionedPerson.class, NewVersionedPerson::new, VersionedPerson_.id, VersionedPerson_.age,
+                VersionedPerson_.score, VersionedPerson_.active);
+
+        /** The insert workload's table. */
+        public String insertTable() {
+            return newPerson.getAnnotation(Model.class).table();
+        }
+    }
+
+    /** {@link NewPerson}'s constructor, or its subclass's. */
+    @FunctionalInterface
+    public interface NewRow<N> {
+        N of(String username, String email, int age, double score, boolean active, LocalDateTime createdAt);
+    }
+
+    public FerroLibrary(DataSource dataSource, People<P, N> models) {
         ferro = Ferro.connect(dataSource, FerroOptions.defaults().models(BenchSchema.ALL_FERRO_MODELS.toArray(Class<?>[]::new))
                 .fetchSize(DataSet.FETCH_SIZE));
-        people = ferro.query(Person.class);
-        newPeople = ferro.query(NewPerson.class);
+        this.models = models;
+        people = ferro.query(models.person());
+        newPeople = ferro.query(models.newPerson());
         posts = ferro.query(Post.class);
         streamRows = ferro.query(StreamRow.class);
     }
 
     @Override
-    public List<NewPerson> insertPeople() {
-        List<NewPerson> rows = new ArrayList<>(DataSet.PEOPLE);
+    public List<N> insertPeople() {
+        List<N> rows = new ArrayList<>(DataSet.PEOPLE);
         for (int i = 1; i <= DataSet.PEOPLE; i++) {
-            rows.add(new NewPerson(DataSet.username(i), DataSet.email(i), DataSet.age(i), DataSet.score(i),
+            rows.add(models.newRow().of(DataSet.username(i), DataSet.email(i), DataSet.age(i), DataSet.score(i),
                     DataSet.active(i), DataSet.createdAt(i)));
         }
         return newPeople.createAll(rows);
     }
 
     @Override
-    public List<Person> selectPeople() {
+    public List<P> selectPeople() {
         return people.all();
     }
 
     @Override
-    public Person getPerson(long id) {
+    public P getPerson(long id) {
         return people.get(id);
     }
 
     @Override
-    public List<Person> filterPeople(int minAge, int maxAge) {
-        return people.where(Person_.age.between(minAge, maxAge).and(Person_.active.isTrue()))
-                .orderBy(Person_.score.desc(), Person_.id.asc())
+    public List<P> filterPeople(int minAge, int maxAge) {
+        return people.where(models.age().between(minAge, maxAge).and(models.active().isTrue()))
+                .orderBy(models.score().desc(), models.id().asc())
                 .limit(DataSet.PAGE)
                 .all();
     }
@@ -92,6 +130,11 @@ public final class FerroLibrary implements BenchLibrary {
         Set<String> tags = new LinkedHashSet<>();
         p.tags.all().forEach(tag -> tags.add(tag.name));
         return new PostRow(p.id, p.title, p.author.get().id, p.author.get().name, tags);
+    }
+
+    @Override
+    public String insertTable() {
+        return models.insertTable();
     }
 
     @Override

@@ -28,7 +28,8 @@ import java.util.Map;
  */
 public final class ResultTable {
     private static final Map<String, String> LIBRARY_TITLES = Map.of(
-            "jdbc", "raw JDBC", "ferro", "Ferro", "jdbi", "Jdbi 3", "hibernate", "Hibernate ORM", "jooq", "jOOQ");
+            "jdbc", "raw JDBC", "ferro", "Ferro", "jdbi", "Jdbi 3", "hibernate", "Hibernate ORM", "jooq", "jOOQ",
+            "ferro-versioned", "Ferro, @Version");
     private static final Map<String, String> WORKLOAD_TITLES = Map.of(
             "insert", "insert 10,000 (one batch)",
             "select", "select 10,000 rows",
@@ -62,8 +63,11 @@ public final class ResultTable {
     /** Regenerates a table from a JSON file: {@code ResultTable <results.json> <table.md>}. */
     public static void main(String[] args) throws IOException {
         Path json = Path.of(args[0]);
+        Map<String, Cell> cells = read(json);
+        List<String> libraries = Libraries.NAMES.stream()
+                .filter(library -> cells.keySet().stream().anyMatch(key -> key.split("/")[1].equals(library))).toList();
         write(json, Path.of(args[1]), new Run(json.getFileName().toString().replaceFirst("\\.json$", ""),
-                "ResultTable " + String.join(" ", args), Libraries.NAMES, BenchRunner.WORKLOADS,
+                "ResultTable " + String.join(" ", args), libraries, BenchRunner.WORKLOADS,
                 List.of("h2", "postgresql"), Map.of()));
     }
 
@@ -75,7 +79,8 @@ public final class ResultTable {
         out.append("Each cell: the mean time of one operation (the whole workload) ± JMH's 99.9 % error, and in brackets "
                 + "its ratio to raw JDBC ± the error of that ratio (the two relative errors combined). "
                 + "For the 64-thread row the score is gets per second and the ratio is raw JDBC's throughput over the "
-                + "library's, so above 1 means slower there too.\n\n");
+                + "library's, so above 1 means slower there too. A variant of a library (Ferro, @Version) has a second "
+                + "ratio, to that library (Ferro), with its error likewise.\n\n");
         for (String database : run.databases()) {
             out.append("### ").append(database.equals("h2") ? "H2 (in memory)" : "PostgreSQL").append("\n\n");
             if (run.skippedDatabases().containsKey(database)) {
@@ -88,7 +93,8 @@ public final class ResultTable {
                 Cell baseline = cells.get(key(workload, "jdbc", database));
                 for (String library : run.libraries()) {
                     Cell cell = cells.get(key(workload, library, database));
-                    out.append(" | ").append(cell == null ? missing(workload, library) : timeCell(cell, baseline, library));
+                    Cell original = cells.get(key(workload, Libraries.VARIANT_OF.getOrDefault(library, library), database));
+                    out.append(" | ").append(cell == null ? missing(workload, library) : timeCell(cell, baseline, library, original));
                 }
                 out.append(" |\n");
             }
@@ -99,7 +105,9 @@ public final class ResultTable {
                 Cell baseline = cells.get(key(workload, "jdbc", database));
                 for (String library : run.libraries()) {
                     Cell cell = cells.get(key(workload, library, database));
-                    out.append(" | ").append(cell == null || Double.isNaN(cell.allocation()) ? "n/a" : allocationCell(cell, baseline, library));
+                    Cell original = cells.get(key(workload, Libraries.VARIANT_OF.getOrDefault(library, library), database));
+                    out.append(" | ").append(cell == null || Double.isNaN(cell.allocation()) ? "n/a"
+                            : allocationCell(cell, baseline, library, original));
                 }
                 out.append(" |\n");
             }
@@ -152,22 +160,41 @@ public final class ResultTable {
         return "no result (failed: see the run's log)";
     }
 
-    private static String timeCell(Cell cell, Cell baseline, String library) {
+    /** The score, its ratio to raw JDBC and, for a variant, its ratio to the library it varies ({@code original}). */
+    private static String timeCell(Cell cell, Cell baseline, String library, Cell original) {
         String value = format(cell.score()) + " ± " + format(cell.error()) + " " + cell.unit();
         if (library.equals("jdbc") || baseline == null) {
             return value;
         }
-        double ratio = cell.cost() / baseline.cost();
-        double error = ratio * Math.hypot(cell.relativeError(), baseline.relativeError());
-        return value + " (" + String.format(Locale.ROOT, "%.2f ± %.2f", ratio, error) + ")";
+        String ratios = ratio(cell, baseline);
+        if (Libraries.VARIANT_OF.containsKey(library) && original != null) {
+            ratios += "; " + ratio(cell, original) + " of " + LIBRARY_TITLES.get(Libraries.VARIANT_OF.get(library));
+        }
+        return value + " (" + ratios + ")";
     }
 
-    private static String allocationCell(Cell cell, Cell baseline, String library) {
+    /** {@code cell}'s cost over {@code base}'s ± the error of that ratio (the two relative errors combined). */
+    private static String ratio(Cell cell, Cell base) {
+        double ratio = cell.cost() / base.cost();
+        double error = ratio * Math.hypot(cell.relativeError(), base.relativeError());
+        return String.format(Locale.ROOT, "%.2f ± %.2f", ratio, error);
+    }
+
+    private static String allocationCell(Cell cell, Cell baseline, String library, Cell original) {
         String value = bytes(cell.allocation());
-        if (library.equals("jdbc") || baseline == null || Double.isNaN(baseline.allocation()) || baseline.allocation() == 0) {
+        if (library.equals("jdbc") || !allocates(baseline)) {
             return value;
         }
-        return value + " (" + String.format(Locale.ROOT, "%.2f", cell.allocation() / baseline.allocation()) + ")";
+        String ratios = String.format(Locale.ROOT, "%.2f", cell.allocation() / baseline.allocation());
+        if (Libraries.VARIANT_OF.containsKey(library) && allocates(original)) {
+            ratios += String.format(Locale.ROOT, "; %.2f of %s", cell.allocation() / original.allocation(),
+                    LIBRARY_TITLES.get(Libraries.VARIANT_OF.get(library)));
+        }
+        return value + " (" + ratios + ")";
+    }
+
+    private static boolean allocates(Cell cell) {
+        return cell != null && !Double.isNaN(cell.allocation()) && cell.allocation() != 0;
     }
 
     static Map<String, Cell> read(Path json) throws IOException {
