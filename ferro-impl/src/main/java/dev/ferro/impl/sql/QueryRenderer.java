@@ -5,6 +5,7 @@ import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import dev.ferro.Order;
 import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.Unstorable;
 import dev.ferro.impl.metadata.ValueKind;
 
 import java.util.ArrayList;
@@ -318,26 +319,14 @@ public final class QueryRenderer {
             throw new IllegalArgumentException(field + " is not nullable; cannot set it to null");
         }
         // Ferro stores neither, and the databases compare them differently (MariaDB cannot bind NaN at all).
-        if (value instanceof Double d && (d.isNaN() || d.isInfinite()) || value instanceof Float f && (f.isNaN() || f.isInfinite())) {
+        if (Unstorable.nonFinite(value)) {
             throw new IllegalArgumentException(field + " cannot be compared with " + value + ", which Ferro does not store");
         }
-        if (value instanceof String text && hasUnpairedSurrogate(text)) {
+        if (value instanceof String text && Unstorable.unpairedSurrogate(text) >= 0) {
             throw new IllegalArgumentException(field + " cannot be compared with a string holding an unpaired UTF-16"
                     + " surrogate, which the databases would turn into '?'");
         }
         return value;
-    }
-
-    private static boolean hasUnpairedSurrogate(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The values of a statement and their binders, in parameter order. */

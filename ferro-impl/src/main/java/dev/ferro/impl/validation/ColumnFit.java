@@ -2,6 +2,7 @@ package dev.ferro.impl.validation;
 
 import dev.ferro.Column;
 import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.Unstorable;
 import dev.ferro.impl.sql.Dialect;
 
 import java.math.BigDecimal;
@@ -24,8 +25,8 @@ final class ColumnFit {
         return switch (field.kind()) {
             case DECIMAL -> decimal(field, (BigDecimal) value, dialect);
             case STRING -> string(field, (String) value);
-            case FLOAT -> finite(((Float) value).isNaN() || ((Float) value).isInfinite(), value);
-            case DOUBLE -> finite(((Double) value).isNaN() || ((Double) value).isInfinite(), value);
+            case FLOAT, DOUBLE -> Unstorable.nonFinite(value) ? "is " + value + ", which Ferro does not store (MariaDB"
+                    + " cannot, and SQL compares it differently on each database)" : null;
             default -> null;
         };
     }
@@ -54,18 +55,12 @@ final class ColumnFit {
      * counts code points, as PostgreSQL and MariaDB count characters.
      */
     private static String string(FieldMetadata field, String value) {
-        int length = value.length();
-        for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return "has an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT)
-                            + ") at index " + i + ", which is not a character and cannot be stored";
-                }
-            }
+        int surrogate = Unstorable.unpairedSurrogate(value);
+        if (surrogate >= 0) {
+            return "has an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(value.charAt(surrogate)).toUpperCase(java.util.Locale.ROOT)
+                    + ") at index " + surrogate + ", which is not a character and cannot be stored";
         }
+        int length = value.length();
         // A String's length in chars is never below its count of code points.
         if (field.length() != Column.UNLIMITED && length > field.length()) {
             int characters = value.codePointCount(0, length);
@@ -76,8 +71,4 @@ final class ColumnFit {
         return null;
     }
 
-    private static String finite(boolean notFinite, Object value) {
-        return notFinite ? "is " + value + ", which Ferro does not store (MariaDB cannot, and SQL compares it"
-                + " differently on each database)" : null;
-    }
 }

@@ -66,10 +66,10 @@ public final class ModelValidator implements AutoCloseable {
             if (!violations.isEmpty() && hasViolation(violations, field.name())) {
                 continue; // one violation per field: @Size(max = 20) says what Ferro's length check would
             }
-            String problem = field.foreignKey() != null ? referenceProblem(field, field.fieldValue(model))
-                    : ColumnFit.misfit(field, field.fieldValue(model), dialect);
+            Object value = field.fieldValue(model);
+            String problem = field.foreignKey() != null ? referenceProblem(field, value) : ColumnFit.misfit(field, value, dialect);
             if (problem != null) {
-                violations = withViolation(violations, new FieldViolation(model, field.name(), problem, field.fieldValue(model)));
+                violations = withViolation(violations, new FieldViolation(model, field.name(), problem, value));
             }
         }
         if (!violations.isEmpty()) {
