@@ -1,11 +1,14 @@
 package dev.ferro.impl.validation;
 
+import dev.ferro.Assignment;
 import dev.ferro.Column;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.Unstorable;
+import dev.ferro.impl.metadata.ValueKind;
 import dev.ferro.impl.sql.Dialect;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
 /**
  * Whether a value fits its column exactly. Every write asks before any SQL, so that no database
@@ -36,7 +39,7 @@ final class ColumnFit {
             return null;
         }
         BigDecimal stripped = value.stripTrailingZeros();
-        int fractionDigits = Math.max(stripped.scale(), 0);
+        int fractionDigits = fractionDigits(stripped);
         if (fractionDigits > field.scale()) {
             return "has " + fractionDigits + " digits after the decimal point, and its column (precision "
                     + field.precision() + ", scale " + field.scale() + ") keeps " + field.scale() + ": it would be rounded";
@@ -51,13 +54,35 @@ final class ColumnFit {
     }
 
     /**
+     * Why the operand of an update expression on a decimal column would make the database round, or
+     * null: an operand of {@code add} or {@code subtract} may have no more digits after the point
+     * than the column's scale, one of {@code multiply} none.
+     */
+    static String operandMisfit(FieldMetadata field, Assignment.Operator operator, Object operand) {
+        if (field.kind() != ValueKind.DECIMAL || operand == null || ((BigDecimal) operand).signum() == 0) {
+            return null;
+        }
+        int fractionDigits = fractionDigits(((BigDecimal) operand).stripTrailingZeros());
+        int allowed = operator == Assignment.Operator.MULTIPLY ? 0 : field.scale();
+        if (fractionDigits <= allowed) {
+            return null;
+        }
+        return "has " + fractionDigits + " digits after the decimal point: " + operator.name().toLowerCase(Locale.ROOT)
+                + " by it would give more than the column's scale, " + field.scale() + ", and the database would round";
+    }
+
+    private static int fractionDigits(BigDecimal stripped) {
+        return Math.max(stripped.scale(), 0);
+    }
+
+    /**
      * An unpaired surrogate is not a character: every database replaces it with {@code ?}. The length
      * counts code points, as PostgreSQL and MariaDB count characters.
      */
     private static String string(FieldMetadata field, String value) {
         int surrogate = Unstorable.unpairedSurrogate(value);
         if (surrogate >= 0) {
-            return "has an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(value.charAt(surrogate)).toUpperCase(java.util.Locale.ROOT)
+            return "has an unpaired UTF-16 surrogate (\\u" + Integer.toHexString(value.charAt(surrogate)).toUpperCase(Locale.ROOT)
                     + ") at index " + surrogate + ", which is not a character and cannot be stored";
         }
         int length = value.length();

@@ -5,7 +5,6 @@ import dev.ferro.Assignment;
 import dev.ferro.Ref;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ModelMetadata;
-import dev.ferro.impl.metadata.ValueKind;
 import dev.ferro.impl.sql.Dialect;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -14,10 +13,8 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.ValidatorFactory;
 
-import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -123,14 +120,8 @@ public final class ModelValidator implements AutoCloseable {
      * the column's scale, one of {@code multiply} none.
      */
     public void validateOperand(FieldMetadata field, Assignment.Operator operator, Object operand) {
-        if (field.kind() != ValueKind.DECIMAL || operand == null || ((BigDecimal) operand).signum() == 0) {
-            return;
-        }
-        int fractionDigits = Math.max(((BigDecimal) operand).stripTrailingZeros().scale(), 0);
-        int allowed = operator == Assignment.Operator.MULTIPLY ? 0 : field.scale();
-        if (fractionDigits > allowed) {
-            String problem = "has " + fractionDigits + " digits after the decimal point: " + operator.name().toLowerCase(Locale.ROOT)
-                    + " by it would give more than the column's scale, " + field.scale() + ", and the database would round";
+        String problem = ColumnFit.operandMisfit(field, operator, operand);
+        if (problem != null) {
             Set<ConstraintViolation<Object>> violations = Set.of(new FieldViolation(null, field.model(), field.name(), problem, operand));
             throw new ConstraintViolationException(field + " cannot be changed by " + operand + ": " + field.name() + " " + problem,
                     violations);
