@@ -294,6 +294,11 @@ public abstract class Dialect implements ColumnLimits {
         return false;
     }
 
+    /** Whether this field's integers are read as longs and checked ({@link #integersWiderThanDeclared}). */
+    private boolean checksRange(FieldMetadata field) {
+        return integersWiderThanDeclared() && (field.kind() == ValueKind.SHORT || field.kind() == ValueKind.INT);
+    }
+
     /** An integer read for a SMALLINT or INTEGER field, refused when it does not fit the field's type. */
     public static long inRange(long value, FieldMetadata field) {
         boolean fits = field.kind() == ValueKind.SHORT ? (short) value == value : (int) value == value;
@@ -314,7 +319,7 @@ public abstract class Dialect implements ColumnLimits {
         if (!(field.primitive() || field.isId()) || field.foreignKey() != null) {
             return reader(field);
         }
-        if (integersWiderThanDeclared() && (field.kind() == ValueKind.SHORT || field.kind() == ValueKind.INT)) {
+        if (checksRange(field)) {
             return reader(field);
         }
         return switch (field.kind()) {
@@ -418,7 +423,7 @@ public abstract class Dialect implements ColumnLimits {
      * integers are wider ({@link #integersWiderThanDeclared}); the other kinds as {@link #objectReader} says.
      */
     public ValueReader reader(FieldMetadata field) {
-        if (integersWiderThanDeclared() && (field.kind() == ValueKind.SHORT || field.kind() == ValueKind.INT)) {
+        if (checksRange(field)) {
             return (r, c) -> {
                 long v = r.getLong(c);
                 if (r.wasNull()) {
