@@ -53,6 +53,11 @@ public abstract class Dialect implements ColumnLimits {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** An insert of one row that names no column, for a model that is only its generated key: standard SQL. */
+    public String insertDefaults(String quotedTable) {
+        return "INSERT INTO " + quotedTable + " DEFAULT VALUES";
+    }
+
     /** The SQL type of a column: standard SQL, as H2 and PostgreSQL take it. */
     public String columnType(FieldMetadata field) {
         return switch (field.kind()) {

@@ -39,6 +39,12 @@ public final class MariaDbDialect extends Dialect {
         return '`' + identifier.replace("`", "``") + '`';
     }
 
+    /** MariaDB has no {@code DEFAULT VALUES}; an empty column list takes each column's default. */
+    @Override
+    public String insertDefaults(String quotedTable) {
+        return "INSERT INTO " + quotedTable + " () VALUES ()";
+    }
+
     /** DECIMAL holds 65 digits, 38 after the point; LONGTEXT 4 GiB, a billion characters of up to 4 bytes. */
     @Override
     public String unsupported(FieldMetadata field) {

@@ -49,7 +49,7 @@ public final class ModelSql<M> {
                 + all.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
         List<FieldMetadata> rest = all.subList(1, all.size());
         this.insertGenerated = rest.isEmpty()
-                ? "INSERT INTO " + table + " DEFAULT VALUES"
+                ? dialect.insertDefaults(table)
                 : "INSERT INTO " + table + " (" + rest.stream().map(f -> dialect.quote(f.column())).collect(Collectors.joining(", "))
                 + ") VALUES (" + rest.stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
         this.versionIndex = model.version() == null ? -1 : all.indexOf(model.version());
