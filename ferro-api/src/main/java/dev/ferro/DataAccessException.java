@@ -2,7 +2,11 @@ package dev.ferro;
 
 import java.sql.SQLException;
 
-/** Any other database failure; carries the database's SQLState and the statement that failed. */
+/**
+ * A database failure that no subclass describes more closely. Its message says what Ferro was doing (and on
+ * which model) and what the database answered; {@link #sqlState()} is the driver's SQLState, and the cause
+ * the driver's exception. It does not carry the statement's text.
+ */
 public class DataAccessException extends FerroException {
     private static final long serialVersionUID = 1L;
     private final String sqlState;

@@ -48,7 +48,11 @@ public final class ErrorTranslator {
                 + timeout.toMillis() + " ms (ferro.statement-timeout) and was cancelled", timeout, error);
     }
 
-    /** A failure to get a connection, or of the connection itself outside any statement (commit, rollback, savepoint). */
+    /**
+     * A failure to get a connection from the pool: its exhaustion, a database that refused or dropped the
+     * connection, else what the error says. (Failures of a connection already held, such as a savepoint's,
+     * go through {@link #translate}: no pool was asked.)
+     */
     public FerroException connectionFailure(SQLException error, String action) {
         FerroException exhausted = poolExhaustion.apply(error);
         if (exhausted != null) {

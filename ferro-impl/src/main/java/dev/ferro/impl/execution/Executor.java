@@ -217,7 +217,7 @@ public final class Executor {
             }
             connection.setAutoCommit(false);
         } catch (SQLException e) {
-            throw translator.connectionFailure(e, "begin a transaction");
+            throw translator.translate(e, null, "begin a transaction");
         }
         told(TransactionCommand.BEGIN);
         return previous;
@@ -270,7 +270,7 @@ public final class Executor {
             told(TransactionCommand.SAVEPOINT);
             return savepoint;
         } catch (SQLException e) {
-            throw translator.connectionFailure(e, "set a savepoint");
+            throw translator.translate(e, null, "set a savepoint");
         }
     }
 
