@@ -2,11 +2,9 @@ package dev.ferro;
 
 import dev.ferro.spi.FerroProvider;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -26,10 +24,10 @@ public interface Ferro extends AutoCloseable {
     /**
      * Connects to a JDBC URL ({@code jdbc:h2:}, {@code jdbc:postgresql:}, {@code jdbc:mariadb:},
      * {@code jdbc:mysql:}, {@code jdbc:sqlite:}) through the implementation found by
-     * {@link ServiceLoader}.
+     * {@link FerroProvider#find()}.
      */
     static Ferro connect(String url, FerroOptions options) {
-        return provider().connect(url, options);
+        return FerroProvider.find().connect(url, options);
     }
 
     /**
@@ -37,18 +35,7 @@ public interface Ferro extends AutoCloseable {
      * {@link #close()} leaves it open. The dialect is read from the connection's metadata.
      */
     static Ferro connect(javax.sql.DataSource dataSource, FerroOptions options) {
-        return provider().connect(dataSource, options);
-    }
-
-    private static FerroProvider provider() {
-        List<FerroProvider> providers = ServiceLoader.load(FerroProvider.class, Ferro.class.getClassLoader())
-                .stream().map(ServiceLoader.Provider::get).toList();
-        if (providers.isEmpty()) {
-            providers = ServiceLoader.load(FerroProvider.class).stream().map(ServiceLoader.Provider::get).toList();
-        }
-        return providers.stream().max(Comparator.comparingInt(FerroProvider::priority))
-                .orElseThrow(() -> new FerroException(
-                        "No Ferro implementation found: add dev.ferro:ferro-impl to the class path"));
+        return FerroProvider.find().connect(dataSource, options);
     }
 
     /** The query object of a model. */

@@ -2,9 +2,7 @@ package dev.ferro;
 
 import dev.ferro.spi.FerroProvider;
 
-import java.util.Comparator;
 import java.util.Objects;
-import java.util.ServiceLoader;
 
 /** The references users make themselves; Ferro replaces them with its own lazy ones when it writes the model. */
 final class Refs {
@@ -82,8 +80,6 @@ final class Refs {
 
     /** The implementation that reads model ids, found once per class loader of this API. */
     private static final class Provider {
-        static final FerroProvider INSTANCE = ServiceLoader.load(FerroProvider.class, Ref.class.getClassLoader())
-                .stream().map(ServiceLoader.Provider::get).max(Comparator.comparingInt(FerroProvider::priority))
-                .orElseThrow(() -> new FerroException("No Ferro implementation found: add dev.ferro:ferro-impl to the class path"));
+        static final FerroProvider INSTANCE = FerroProvider.find();
     }
 }

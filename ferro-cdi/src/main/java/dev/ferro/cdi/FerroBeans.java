@@ -4,10 +4,9 @@ import dev.ferro.Ferro;
 import dev.ferro.FerroException;
 import dev.ferro.FerroOptions;
 import dev.ferro.SqlListener;
-import dev.ferro.impl.FerroImpl;
-import dev.ferro.impl.FerroProviderImpl;
-import dev.ferro.impl.transaction.UnitOfWork;
-import dev.ferro.impl.transaction.UnitOfWorkScope;
+import dev.ferro.spi.FerroProvider;
+import dev.ferro.spi.ScopedUnitOfWork;
+import dev.ferro.spi.UnitOfWorkScope;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.context.Initialized;
@@ -25,7 +24,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -64,13 +63,12 @@ public class FerroBeans {
             validatorFactory = new ApplicationValidatorFactory(validatorFactories.get());
             options = options.validatorFactory(validatorFactory);
         }
-        AtomicReference<FerroImpl> self = new AtomicReference<>();
-        UnitOfWorkScope scope = () -> requestUnit(self.get());
-        FerroImpl ferro = config.dataSource() != null
-                ? FerroProviderImpl.connect(lookup(config.dataSource()), options, scope, JtaTransactions.lookup())
-                : FerroProviderImpl.connect(config.url(), options, scope);
-        self.set(ferro);
-        LOG.info(() -> "Ferro started on " + ferro.dialectName() + " with " + extension.models().size() + " models");
+        UnitOfWorkScope scope = this::requestUnit;
+        FerroProvider provider = FerroProvider.find();
+        Ferro ferro = config.dataSource() != null
+                ? provider.connect(lookup(config.dataSource()), options, scope, JtaTransactions.lookup())
+                : provider.connect(config.url(), options, scope);
+        LOG.info(() -> ferro + " started with " + extension.models().size() + " models");
         return ferro;
     }
 
@@ -86,11 +84,8 @@ public class FerroBeans {
         ferro.close();
     }
 
-    private UnitOfWork requestUnit(FerroImpl ferro) {
-        if (ferro == null || !requestActive()) {
-            return null;
-        }
-        return requestUnit.unit(ferro);
+    private ScopedUnitOfWork requestUnit(Supplier<? extends ScopedUnitOfWork> open) {
+        return requestActive() ? requestUnit.unit(open) : null;
     }
 
     private boolean requestActive() {

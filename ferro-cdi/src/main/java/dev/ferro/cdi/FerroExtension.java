@@ -4,7 +4,8 @@ import dev.ferro.FerroException;
 import dev.ferro.Model;
 import dev.ferro.ModelDefinitionException;
 import dev.ferro.SqlListener;
-import dev.ferro.impl.metadata.ModelRegistry;
+import dev.ferro.spi.FerroProvider;
+import dev.ferro.spi.ModelIndex;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -42,7 +43,7 @@ public class FerroExtension implements Extension {
     private final List<Bean<?>> listeners = new ArrayList<>();
 
     void addFerroBeans(@Observes BeforeBeanDiscovery discovery, BeanManager beanManager) {
-        models.addAll(ModelRegistry.indexedModels(loader()));
+        models.addAll(ModelIndex.models(loader()));
         for (Class<?> type : List.of(FerroBeans.class, RequestUnitOfWork.class, TransactionalInterceptor.class)) {
             discovery.addAnnotatedType(beanManager.createAnnotatedType(type), FerroExtension.class.getName() + "." + type.getSimpleName());
         }
@@ -73,7 +74,7 @@ public class FerroExtension implements Extension {
         sorted.sort(Comparator.comparing(Class::getName));
         // Relations are checked here too: each side against the other, so a relatedName without its @BackRef is a
         // deployment problem naming both models, not a failure of Ferro's start.
-        invalid.addAll(new ModelRegistry().problems(sorted));
+        invalid.addAll(FerroProvider.find().problems(sorted));
         Set<Class<?>> faulty = new HashSet<>();
         invalid.forEach(problem -> faulty.add(problem.model()));
         for (Class<?> model : sorted) {

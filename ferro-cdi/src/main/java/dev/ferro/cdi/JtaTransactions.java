@@ -1,6 +1,6 @@
 package dev.ferro.cdi;
 
-import dev.ferro.impl.transaction.ExternalTransactions;
+import dev.ferro.spi.OuterTransactions;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
@@ -13,7 +13,7 @@ import java.util.logging.Logger;
  * {@code ferro.datasource}, Ferro's work joins the transaction that {@code jakarta.transaction.Transactional}
  * (or an EJB) has open, instead of opening its own.
  */
-final class JtaTransactions implements ExternalTransactions {
+final class JtaTransactions implements OuterTransactions {
     static final String REGISTRY = "java:comp/TransactionSynchronizationRegistry";
     private static final Logger LOG = Logger.getLogger(JtaTransactions.class.getName());
 
@@ -24,7 +24,7 @@ final class JtaTransactions implements ExternalTransactions {
     }
 
     /** The container's JTA transactions, or none where the container has no registry (no JTA). */
-    static ExternalTransactions lookup() {
+    static OuterTransactions lookup() {
         try {
             Object registry = new InitialContext().lookup(REGISTRY);
             if (registry instanceof TransactionSynchronizationRegistry found) {
@@ -33,7 +33,7 @@ final class JtaTransactions implements ExternalTransactions {
         } catch (NamingException | NoClassDefFoundError e) {
             LOG.fine(() -> "No JTA in this container (" + REGISTRY + ": " + e + "); Ferro owns its transactions");
         }
-        return ExternalTransactions.NONE;
+        return OuterTransactions.NONE;
     }
 
     @Override

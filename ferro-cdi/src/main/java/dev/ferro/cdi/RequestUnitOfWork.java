@@ -1,9 +1,10 @@
 package dev.ferro.cdi;
 
-import dev.ferro.impl.FerroImpl;
-import dev.ferro.impl.transaction.UnitOfWork;
+import dev.ferro.spi.ScopedUnitOfWork;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.RequestScoped;
+
+import java.util.function.Supplier;
 
 /**
  * The unit of work of one CDI request: opened on the request's first Ferro call, it holds one
@@ -12,12 +13,12 @@ import jakarta.enterprise.context.RequestScoped;
  */
 @RequestScoped
 public class RequestUnitOfWork {
-    private UnitOfWork unit;
+    private ScopedUnitOfWork unit;
 
-    /** The request's unit of work, opened on first use. */
-    public UnitOfWork unit(FerroImpl ferro) {
+    /** The request's unit of work, opened with {@code open} on first use. */
+    public ScopedUnitOfWork unit(Supplier<? extends ScopedUnitOfWork> open) {
         if (unit == null) {
-            unit = ferro.openUnitOfWork();
+            unit = open.get();
         }
         return unit;
     }

@@ -14,11 +14,11 @@ import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.schema.SchemaManager;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.QuerySpec;
-import dev.ferro.impl.transaction.ExternalTransactions;
 import dev.ferro.impl.transaction.TransactionManager;
-import dev.ferro.impl.transaction.UnitOfWork;
-import dev.ferro.impl.transaction.UnitOfWorkScope;
 import dev.ferro.impl.validation.ModelValidator;
+import dev.ferro.spi.ModelIndex;
+import dev.ferro.spi.OuterTransactions;
+import dev.ferro.spi.UnitOfWorkScope;
 
 import javax.sql.DataSource;
 import java.sql.SQLException;
@@ -56,7 +56,7 @@ public final class FerroImpl implements Ferro {
      * @param poolExhaustion reads a failure to get a connection as the pool's exhaustion, or returns null
      */
     FerroImpl(DataSource dataSource, AutoCloseable ownedPool, Dialect dialect, FerroOptions options, UnitOfWorkScope scope,
-              ExternalTransactions external, Function<SQLException, FerroException> poolExhaustion) {
+              OuterTransactions external, Function<SQLException, FerroException> poolExhaustion) {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.registry = new ModelRegistry(dialect);
@@ -70,7 +70,7 @@ public final class FerroImpl implements Ferro {
         this.relations = new Relations(this, registry, dialect, executor, transactions);
         this.prefetcher = new Prefetcher(this, relations, dialect.maxInListKeys());
         List<Class<?>> models = options.models().isEmpty()
-                ? ModelRegistry.indexedModels(contextLoader())
+                ? ModelIndex.models(contextLoader())
                 : options.models();
         try {
             registry.declare(models);
@@ -87,17 +87,10 @@ public final class FerroImpl implements Ferro {
         LOG.fine(() -> "Ferro started on " + dialect.name() + " with " + models.size() + " models, " + options);
     }
 
-    /**
-     * Opens the unit of work of a scope (the CDI request): one connection and one identity map for
-     * every call the scope's {@link UnitOfWorkScope} hands it to, until it is closed.
-     */
-    public UnitOfWork openUnitOfWork() {
-        return transactions.openUnitOfWork();
-    }
-
-    /** The dialect in use (for diagnostics and tests). */
-    public String dialectName() {
-        return dialect.name();
+    /** Names the database, for the logs of integrations that hold a {@link Ferro}. */
+    @Override
+    public String toString() {
+        return "Ferro on " + dialect.name();
     }
 
     @Override

@@ -1,4 +1,6 @@
-package dev.ferro.impl.processor;
+package dev.ferro.processor;
+
+import dev.ferro.spi.ModelIndex;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -55,7 +57,7 @@ import javax.tools.StandardLocation;
 @SupportedAnnotationTypes(MetamodelProcessor.MODEL)
 public final class MetamodelProcessor extends AbstractProcessor {
     /** The resource, one binary class name per line, sorted. */
-    public static final String INDEX = "META-INF/ferro/models";
+    public static final String INDEX = ModelIndex.RESOURCE;
 
     static final String MODEL = "dev.ferro.Model";
     /**

@@ -1,4 +1,4 @@
-package dev.ferro.impl.processor;
+package dev.ferro.processor;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package dev.ferro.impl.processor;
+package dev.ferro.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -90,7 +90,7 @@ class MetamodelProcessorTest {
 
                 import javax.annotation.processing.Generated;
 
-                @Generated("dev.ferro.impl.processor.MetamodelProcessor")
+                @Generated("dev.ferro.processor.MetamodelProcessor")
                 public final class User_ {
                     public static final dev.ferro.NumericAttribute<shop.User, java.lang.Long> id = new dev.ferro.NumericAttribute<>(shop.User.class, "id", java.lang.Long.class);
                     public static final dev.ferro.TextAttribute<shop.User> name = new dev.ferro.TextAttribute<>(shop.User.class, "name");
@@ -351,7 +351,7 @@ class MetamodelProcessorTest {
 
                 import javax.annotation.processing.Generated;
 
-                @Generated("dev.ferro.impl.processor.MetamodelProcessor")
+                @Generated("dev.ferro.processor.MetamodelProcessor")
                 public final class Post_ {
                     public static final dev.ferro.NumericAttribute<blog.Post, java.lang.Long> id = new dev.ferro.NumericAttribute<>(blog.Post.class, "id", java.lang.Long.class);
                     public static final dev.ferro.TextAttribute<blog.Post> title = new dev.ferro.TextAttribute<>(blog.Post.class, "title");
@@ -368,7 +368,7 @@ class MetamodelProcessorTest {
 
                 import javax.annotation.processing.Generated;
 
-                @Generated("dev.ferro.impl.processor.MetamodelProcessor")
+                @Generated("dev.ferro.processor.MetamodelProcessor")
                 public final class User_ {
                     public static final dev.ferro.NumericAttribute<blog.User, java.lang.Long> id = new dev.ferro.NumericAttribute<>(blog.User.class, "id", java.lang.Long.class);
                     public static final dev.ferro.TextAttribute<blog.User> name = new dev.ferro.TextAttribute<>(blog.User.class, "name");

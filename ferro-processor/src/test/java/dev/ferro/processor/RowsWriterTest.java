@@ -1,4 +1,4 @@
-package dev.ferro.impl.processor;
+package dev.ferro.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -74,7 +74,7 @@ class RowsWriterTest {
         assertEquals("""
                 package blog;
 
-                @javax.annotation.processing.Generated("dev.ferro.impl.processor.MetamodelProcessor")
+                @javax.annotation.processing.Generated("dev.ferro.processor.MetamodelProcessor")
                 final class Post_Rows implements dev.ferro.spi.ModelRows<Post> {
                     private static final java.util.List<java.lang.String> FIELDS = java.util.List.of("id", "created", "title", "author", "views", "rating", "status", "pinned");
 

@@ -1,5 +1,6 @@
 package dev.ferro.tck;
 
+import dev.ferro.spi.ModelIndex;
 import dev.ferro.tck.support.TckSupport;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -64,8 +65,6 @@ public final class TckDeployment {
     public static final String CONFIG_PREFIX = "ferro.tck.config.";
     public static final String WEB_INF = "ferro.tck.webinf";
 
-    /** The model index that the implementation reads, in the deployment's class path. */
-    public static final String MODEL_INDEX = "META-INF/ferro/models";
     public static final String MP_CONFIG = "META-INF/microprofile-config.properties";
 
     private static final String TCK_PACKAGE = "dev.ferro.tck.";
@@ -134,7 +133,7 @@ public final class TckDeployment {
                 war.addClass(metamodel);
             }
         }
-        war.addAsResource(new StringAsset(String.join("\n", index) + (index.isEmpty() ? "" : "\n")), MODEL_INDEX);
+        war.addAsResource(new StringAsset(String.join("\n", index) + (index.isEmpty() ? "" : "\n")), ModelIndex.RESOURCE);
         war.addAsResource(new StringAsset(configuration()), MP_CONFIG);
         war.addAsWebInfResource(new StringAsset(beansXml(discovery)), "beans.xml");
         for (File jar : implementationJars()) {

@@ -2,16 +2,9 @@ package dev.ferro.impl.metadata;
 
 import dev.ferro.ModelDefinitionException;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -26,9 +19,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * model's relationships are resolved once, the first time they are needed.
  */
 public final class ModelRegistry {
-    /** Written by the annotation processor: one model class name per line. */
-    public static final String INDEX_RESOURCE = "META-INF/ferro/models";
-
     private final ConcurrentHashMap<Class<?>, ModelMetadata<?>> models = new ConcurrentHashMap<>();
     private final Set<Class<?>> declared = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Class<?>, Map<String, ResolvedRelation>> relationships = new ConcurrentHashMap<>();
@@ -330,30 +320,5 @@ public final class ModelRegistry {
         }
         return new JoinTable(field.joinTable(), sourceColumn, source.id(), targetColumn, target.id(),
                 Naming.constraintName("uq", field.joinTable(), List.of(sourceColumn, targetColumn)));
-    }
-
-    /** The model classes listed in every {@value #INDEX_RESOURCE} visible to the class loader. */
-    public static List<Class<?>> indexedModels(ClassLoader loader) {
-        Set<String> names = new LinkedHashSet<>();
-        try {
-            Enumeration<URL> resources = loader.getResources(INDEX_RESOURCE);
-            while (resources.hasMoreElements()) {
-                try (BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(resources.nextElement().openStream(), StandardCharsets.UTF_8))) {
-                    reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(names::add);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + INDEX_RESOURCE, e);
-        }
-        List<Class<?>> types = new ArrayList<>();
-        for (String name : names) {
-            try {
-                types.add(Class.forName(name, false, loader));
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(INDEX_RESOURCE + " lists " + name + ", which is not on the class path", e);
-            }
-        }
-        return types;
     }
 }

@@ -6,6 +6,8 @@ import dev.ferro.Isolation;
 import dev.ferro.TransactionOptions;
 import dev.ferro.TransientDataAccessException;
 import dev.ferro.impl.execution.Executor;
+import dev.ferro.spi.OuterTransactions;
+import dev.ferro.spi.UnitOfWorkScope;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -43,11 +45,11 @@ public final class TransactionManager {
     private final DataSource dataSource;
     private final Executor executor;
     private final UnitOfWorkScope scope;
-    private final ExternalTransactions external;
+    private final OuterTransactions external;
     /** The unit of work of the transaction block running on this thread. */
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
 
-    public TransactionManager(DataSource dataSource, Executor executor, UnitOfWorkScope scope, ExternalTransactions external) {
+    public TransactionManager(DataSource dataSource, Executor executor, UnitOfWorkScope scope, OuterTransactions external) {
         this.dataSource = dataSource;
         this.executor = executor;
         this.scope = scope;
@@ -79,15 +81,16 @@ public final class TransactionManager {
         if (unit != null) {
             return unit;
         }
-        return external.active() ? null : scope.current();
+        return external.active() ? null : scoped();
     }
 
     /**
-     * Opens a unit of work for a scope (a CDI request): it holds one connection, in autocommit
-     * between transactions, until {@link UnitOfWork#close()}.
+     * The scope's unit of work (a CDI request's), null outside its context. Opened here on the context's
+     * first call, it holds one connection, in autocommit between transactions, until the scope closes it;
+     * the scope hands back the unit it was given, so the cast cannot fail.
      */
-    public UnitOfWork openUnitOfWork() {
-        return new UnitOfWork(this::borrow, TransactionManager::close);
+    private UnitOfWork scoped() {
+        return (UnitOfWork) scope.current(() -> new UnitOfWork(this::borrow, TransactionManager::close));
     }
 
     public <T> T transaction(Supplier<T> work) {
@@ -260,7 +263,7 @@ public final class TransactionManager {
      * @param ferroOnly whether the block is Ferro's own work, with no user code inside
      */
     private <T> T outermost(Supplier<T> work, boolean ferroOnly, TransactionOptions options) {
-        UnitOfWork scoped = scope.current();
+        UnitOfWork scoped = scoped();
         UnitOfWork unit = scoped != null ? scoped : new UnitOfWork(borrow(), () -> { }, false, ferroOnly);
         Connection connection = unit.connection();
         boolean committed = false;

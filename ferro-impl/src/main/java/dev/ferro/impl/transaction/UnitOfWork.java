@@ -1,5 +1,7 @@
 package dev.ferro.impl.transaction;
 
+import dev.ferro.spi.ScopedUnitOfWork;
+
 import java.sql.Connection;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -7,10 +9,10 @@ import java.util.function.Supplier;
 /**
  * The connection, statement-failure record and identity map that a sequence of Ferro calls shares:
  * one {@code ferro.transaction(...)} block, a single call outside any transaction, or every call of
- * a scope such as a CDI request ({@link TransactionManager#openUnitOfWork()}), whose transactions
+ * a scope such as a CDI request ({@link dev.ferro.spi.UnitOfWorkScope}), whose transactions
  * then run on its connection and share its identity map.
  */
-public final class UnitOfWork implements AutoCloseable {
+public final class UnitOfWork implements ScopedUnitOfWork {
     private Connection connection;
     private final Runnable onClose;
     private final boolean external;

@@ -1,7 +1,9 @@
 package dev.ferro.impl.transaction;
 
-import dev.ferro.impl.FerroImpl;
+import dev.ferro.Ferro;
 import dev.ferro.impl.FerroProviderImpl;
+import dev.ferro.spi.OuterTransactions;
+import dev.ferro.spi.UnitOfWorkScope;
 import dev.ferro.impl.testing.DatabaseTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OuterTransactionTest extends DatabaseTest {
     private final OuterTransaction outer = new OuterTransaction();
-    private FerroImpl joined;
+    private Ferro joined;
 
     @Override
     protected Class<?>[] models() {
@@ -39,7 +41,7 @@ class OuterTransactionTest extends DatabaseTest {
 
     @BeforeEach
     void connectOnAContainerLikeDataSource() {
-        joined = FerroProviderImpl.connect(outer, database.options().models(models()).listener(log), UnitOfWorkScope.NONE, outer);
+        joined = new FerroProviderImpl().connect(outer, database.options().models(models()).listener(log), UnitOfWorkScope.NONE, outer);
     }
 
     @AfterEach
@@ -118,7 +120,7 @@ class OuterTransactionTest extends DatabaseTest {
     }
 
     /** The outer transaction and the container-like DataSource that enlists connections in it. */
-    private final class OuterTransaction implements ExternalTransactions, DataSource {
+    private final class OuterTransaction implements OuterTransactions, DataSource {
         private Connection enlisted;
         boolean rollbackOnly;
 

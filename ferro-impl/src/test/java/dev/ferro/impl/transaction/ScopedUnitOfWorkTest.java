@@ -1,8 +1,10 @@
 package dev.ferro.impl.transaction;
 
+import dev.ferro.Ferro;
 import dev.ferro.Query;
-import dev.ferro.impl.FerroImpl;
 import dev.ferro.impl.FerroProviderImpl;
+import dev.ferro.spi.ScopedUnitOfWork;
+import dev.ferro.spi.UnitOfWorkScope;
 import dev.ferro.impl.testing.DatabaseTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,8 +23,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * closing the scope drops both. The scope here is a thread-bound stand-in for the request context.
  */
 class ScopedUnitOfWorkTest extends DatabaseTest {
-    private final ThreadLocal<UnitOfWork> request = new ThreadLocal<>();
-    private FerroImpl scoped;
+    /** Whether this thread is inside a request, and the request's unit of work once Ferro opened it. */
+    private final ThreadLocal<Boolean> inRequest = ThreadLocal.withInitial(() -> false);
+    private final ThreadLocal<ScopedUnitOfWork> request = new ThreadLocal<>();
+    private final UnitOfWorkScope scope = open -> {
+        if (!inRequest.get()) {
+            return null;
+        }
+        if (request.get() == null) {
+            request.set(open.get());
+        }
+        return request.get();
+    };
+    private Ferro scoped;
 
     @Override
     protected Class<?>[] models() {
@@ -31,7 +44,7 @@ class ScopedUnitOfWorkTest extends DatabaseTest {
 
     @BeforeEach
     void connectWithScope() {
-        scoped = FerroProviderImpl.connect(database.url(), database.options().models(models()).listener(log), request::get);
+        scoped = new FerroProviderImpl().connect(database.url(), database.options().models(models()).listener(log), scope);
         ferro.query(TxAccount.class).create(new TxAccount("alice", 10));
         log.clear();
     }
@@ -43,15 +56,16 @@ class ScopedUnitOfWorkTest extends DatabaseTest {
     }
 
     private void beginRequest() {
-        request.set(scoped.openUnitOfWork());
+        inRequest.set(true);
     }
 
     private void endRequest() {
-        UnitOfWork unit = request.get();
+        ScopedUnitOfWork unit = request.get();
         if (unit != null) {
             unit.close();
             request.remove();
         }
+        inRequest.remove();
     }
 
     private Query<TxAccount> accounts() {
