@@ -9,11 +9,9 @@ import dev.ferro.TransactionOptions;
 import dev.ferro.impl.execution.ErrorTranslator;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.execution.StatementTimeouts;
-import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.schema.SchemaManager;
 import dev.ferro.impl.sql.Dialect;
-import dev.ferro.impl.sql.QuerySpec;
 import dev.ferro.impl.transaction.TransactionManager;
 import dev.ferro.impl.validation.ModelValidator;
 import dev.ferro.spi.ModelIndex;
@@ -26,14 +24,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** The reference {@link Ferro}: wires the registry, dialect, executor, transactions and schema of one database. */
+/**
+ * The reference {@link Ferro}, a facade: wires the registry, dialect, executor, transactions, schema and
+ * model {@link Operations} of one database, and hands each call to the one that does it.
+ */
 public final class FerroImpl implements Ferro {
     private static final Logger LOG = Logger.getLogger(FerroImpl.class.getName());
 
@@ -45,11 +45,8 @@ public final class FerroImpl implements Ferro {
     private final ModelValidator validator;
     private final SchemaManager schema;
     private final RawSql raw;
-    private final Relations relations;
-    private final Prefetcher prefetcher;
-    private final Map<Class<?>, QueryImpl<?>> queries = new ConcurrentHashMap<>();
+    private final Operations operations;
     private final StatementTimeouts timeouts;
-    private final int fetchSize;
 
     /**
      * @param ownedPool closed by {@link #close()}; null when the caller owns the DataSource
@@ -60,15 +57,14 @@ public final class FerroImpl implements Ferro {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         this.registry = new ModelRegistry(dialect);
-        this.fetchSize = options.fetchSize();
+        int fetchSize = options.fetchSize();
         this.timeouts = new StatementTimeouts(options.statementTimeout(), dialect::cancel);
         this.executor = new Executor(dialect, new ErrorTranslator(dialect, poolExhaustion), timeouts, options.listeners());
         this.transactions = new TransactionManager(dataSource, executor, scope, external);
         this.validator = new ModelValidator(options.validatorFactory(), dialect);
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
         this.raw = new RawSql(dialect, executor, transactions, fetchSize);
-        this.relations = new Relations(this, registry, dialect, executor, transactions);
-        this.prefetcher = new Prefetcher(this, relations, dialect.maxInListKeys());
+        this.operations = new Operations(registry, dialect, executor, transactions, validator, fetchSize);
         List<Class<?>> models = options.models().isEmpty()
                 ? ModelIndex.models(contextLoader())
                 : options.models();
@@ -94,19 +90,8 @@ public final class FerroImpl implements Ferro {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <M> Query<M> query(Class<M> model) {
-        Objects.requireNonNull(model, "model");
-        QueryImpl<?> query = queries.get(model);
-        if (query == null) {
-            // Not computeIfAbsent: binding a model's relations reads (and may query-bind) other models.
-            ModelMetadata<M> metadata = registry.get(model);
-            query = new QueryImpl<>(new ModelOperations<>(metadata, dialect, executor, transactions, validator,
-                    relations.binderFor(metadata), prefetcher, registry, fetchSize), QuerySpec.all());
-            QueryImpl<?> raced = queries.putIfAbsent(model, query);
-            query = raced != null ? raced : query;
-        }
-        return (Query<M>) query;
+        return operations.query(Objects.requireNonNull(model, "model"));
     }
 
     @Override
@@ -204,7 +189,7 @@ public final class FerroImpl implements Ferro {
 
     /** The reads and writes of a model class. */
     <M> ModelOperations<M> operations(Class<M> model) {
-        return ((QueryImpl<M>) query(model)).operations();
+        return operations.of(model);
     }
 
     private static ClassLoader contextLoader() {

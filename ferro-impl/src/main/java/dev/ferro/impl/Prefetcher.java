@@ -26,7 +26,7 @@ import java.util.Set;
  * the targets just loaded. Everything runs in the unit of work the rows were read in.
  */
 final class Prefetcher {
-    private final FerroImpl ferro;
+    private final Operations operations;
     private final Relations relations;
     /**
      * Keys per statement ({@link dev.ferro.impl.sql.Dialect#maxInListKeys()}): under the database's
@@ -34,8 +34,8 @@ final class Prefetcher {
      */
     private final int chunk;
 
-    Prefetcher(FerroImpl ferro, Relations relations, int chunk) {
-        this.ferro = ferro;
+    Prefetcher(Operations operations, Relations relations, int chunk) {
+        this.operations = operations;
         this.relations = relations;
         this.chunk = chunk;
     }
@@ -91,7 +91,7 @@ final class Prefetcher {
                 keys.add(key);
             }
         }
-        ModelOperations<?> targets = ferro.operations(relation.target().type());
+        ModelOperations<?> targets = operations.of(relation.target().type());
         FieldMetadata targetId = relation.target().id();
         Map<Object, Object> byKey = new HashMap<>(capacity(keys.size()));
         for (Object[] chunk : chunks(keys)) {
@@ -114,7 +114,7 @@ final class Prefetcher {
     private List<Object> reverse(UnitOfWork unit, ResolvedRelation relation, List<?> rows) {
         FieldMetadata ownerId = relation.owner().id();
         FieldMetadata foreignKey = relation.foreignKey();
-        ModelOperations<?> targets = ferro.operations(relation.target().type());
+        ModelOperations<?> targets = operations.of(relation.target().type());
         Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         List<Object> found = new ArrayList<>();
         List<Object> keys = keysOf(rows, ownerId);
@@ -135,7 +135,7 @@ final class Prefetcher {
      */
     private List<Object> joined(UnitOfWork unit, ResolvedRelation relation, List<?> rows, boolean nested) {
         FieldMetadata ownerId = relation.owner().id();
-        ModelOperations<?> targets = ferro.operations(relation.target().type());
+        ModelOperations<?> targets = operations.of(relation.target().type());
         Map<Object, List<Object>> byOwner = new HashMap<>(capacity(rows.size()));
         Map<Object, Boolean> distinct = new IdentityHashMap<>();
         List<Object> keys = keysOf(rows, ownerId);

@@ -1,6 +1,5 @@
 package dev.ferro.impl;
 
-import dev.ferro.FerroException;
 import dev.ferro.Query;
 import dev.ferro.UniqueViolationException;
 import dev.ferro.Ref;
@@ -23,8 +22,6 @@ import dev.ferro.impl.sql.ValueBinder;
 import dev.ferro.impl.transaction.TransactionManager;
 import dev.ferro.impl.transaction.UnitOfWork;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -33,11 +30,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The relations of one Ferro: gives models their {@code Ref} and {@code Relation} handles, and
- * runs what those handles ask for (loading a target, a scoped query, linking many-to-many rows).
+ * The relations of one Ferro: gives models their {@code Ref} and {@code Relation} handles, bound to a
+ * {@link RelationRuntime} ({@link Operations}, which loads and saves the models), and writes what the
+ * relations themselves own: the many-to-many links, and the owner of rows created through a relation.
  */
-final class Relations implements RelationRuntime {
-    private final FerroImpl ferro;
+final class Relations {
     private final ModelRegistry registry;
     private final Dialect dialect;
     private final Executor executor;
@@ -45,16 +42,15 @@ final class Relations implements RelationRuntime {
     /** The SQL condition that scopes a relation's query to its owner, per relation, rendered once. */
     private final ConcurrentHashMap<ResolvedRelation, String> scopes = new ConcurrentHashMap<>();
 
-    Relations(FerroImpl ferro, ModelRegistry registry, Dialect dialect, Executor executor, TransactionManager transactions) {
-        this.ferro = ferro;
+    Relations(ModelRegistry registry, Dialect dialect, Executor executor, TransactionManager transactions) {
         this.registry = registry;
         this.dialect = dialect;
         this.executor = executor;
         this.transactions = transactions;
     }
 
-    /** The binder of one model's rows; its relationships resolved now, once. */
-    RelationBinder binderFor(ModelMetadata<?> model) {
+    /** The binder of one model's rows, whose handles ask {@code runtime}; its relationships resolved now, once. */
+    RelationBinder binderFor(ModelMetadata<?> model, RelationRuntime runtime) {
         if (model.foreignKeys().isEmpty() && model.relations().isEmpty()) {
             return RelationBinder.NONE;
         }
@@ -66,13 +62,13 @@ final class Relations implements RelationRuntime {
         return new RelationBinder() {
             @Override
             public Object ref(FieldMetadata foreignKey, Object key) {
-                return new LazyRef<>(Relations.this, foreignKey.foreignKey().target(), key);
+                return new LazyRef<>(runtime, foreignKey.foreignKey().target(), key);
             }
 
             @Override
             public void bind(Object instance, Object id) {
                 for (int i = 0; i < resolved.length; i++) {
-                    fields.get(i).set(instance, handle(resolved[i], id));
+                    fields.get(i).set(instance, handle(runtime, resolved[i], id));
                 }
             }
 
@@ -81,7 +77,7 @@ final class Relations implements RelationRuntime {
                 for (FieldMetadata foreignKey : model.foreignKeys()) {
                     Object ref = foreignKey.fieldValue(instance);
                     if (ref != null && !(ref instanceof LazyRef<?>)) {
-                        LazyRef<?> lazy = new LazyRef<>(Relations.this, foreignKey.foreignKey().target(), foreignKey.get(instance));
+                        LazyRef<?> lazy = new LazyRef<>(runtime, foreignKey.foreignKey().target(), foreignKey.get(instance));
                         Ref<?> given = (Ref<?>) ref;
                         if (given.isLoaded()) {
                             lazy.resolve(given.get());
@@ -91,37 +87,24 @@ final class Relations implements RelationRuntime {
                 }
                 for (int i = 0; i < resolved.length; i++) {
                     if (fields.get(i).get(instance) == null) {
-                        fields.get(i).set(instance, handle(resolved[i], id));
+                        fields.get(i).set(instance, handle(runtime, resolved[i], id));
                     }
                 }
             }
         };
     }
 
-    private Object handle(ResolvedRelation relation, Object ownerKey) {
+    private static Object handle(RelationRuntime runtime, ResolvedRelation relation, Object ownerKey) {
         return relation.kind() == ResolvedRelation.Kind.REVERSE_ONE
-                ? new ReverseRef<>(this, relation, ownerKey)
-                : new RelationImpl<>(this, relation, ownerKey);
+                ? new ReverseRef<>(runtime, relation, ownerKey)
+                : new RelationImpl<>(runtime, relation, ownerKey);
     }
 
-    // ---------------------------------------------------------------- what the handles ask for
+    // ---------------------------------------------------------------- a relation's query
 
-    @Override
-    public <T> T load(Class<T> target, Object key) {
-        return ferro.query(target).get(key);
-    }
-
-    @Override
-    public Object loadReverseOne(ResolvedRelation relation, Object ownerKey) {
-        return scoped(relation, ownerKey).first().orElse(null);
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public <T> Query<T> scoped(ResolvedRelation relation, Object ownerKey) {
-        QueryImpl<T> targets = (QueryImpl<T>) ferro.query(relation.target().type());
-        return targets.scoped(new QuerySpec.Scope(scopeSql(relation), ownerKey, ownerBinder(relation)),
-                models -> createIn(relation, ownerKey, targets, models));
+    /** What scopes a target's query to one owner's rows: {@link #scopeSql}, with the owner's key bound. */
+    QuerySpec.Scope scope(ResolvedRelation relation, Object ownerKey) {
+        return new QuerySpec.Scope(scopeSql(relation), ownerKey, dialect.binder(relation.owner().id()));
     }
 
     /**
@@ -139,27 +122,13 @@ final class Relations implements RelationRuntime {
         });
     }
 
-    private ValueBinder ownerBinder(ResolvedRelation relation) {
-        return dialect.binder(relation.owner().id());
-    }
-
-    @Override
-    public Object idOf(Object model) {
-        return registry.get(model.getClass()).id().get(model);
-    }
-
-    @Override
-    public <T> T save(T model) {
-        return ferro.save(model);
-    }
-
     /**
      * Inserts models as the owner's, all or none (a savepoint inside the caller's transaction, so that
      * a unique violation leaves it usable): with their foreign key set to the owner (reverse side of a
      * foreign key), or linked to it after the insert (many-to-many). {@code targets} is the target
-     * model's own query, not the relation's, whose creates come here.
+     * model's own query, not the relation's, whose creates come here; the owner's {@code Ref} asks {@code runtime}.
      */
-    private <T> List<T> createIn(ResolvedRelation relation, Object ownerKey, Query<T> targets, List<T> models) {
+    <T> List<T> createIn(RelationRuntime runtime, ResolvedRelation relation, Object ownerKey, Query<T> targets, List<T> models) {
         if (relation.kind() == ResolvedRelation.Kind.JOIN) {
             return transactions.transaction(() -> {
                 List<T> created = targets.createAll(models);
@@ -168,15 +137,14 @@ final class Relations implements RelationRuntime {
             });
         }
         for (T model : models) {
-            relation.foreignKey().set(model, new LazyRef<>(this, relation.owner().type(), ownerKey));
+            relation.foreignKey().set(model, new LazyRef<>(runtime, relation.owner().type(), ownerKey));
         }
         return targets.createAll(models);
     }
 
     // ---------------------------------------------------------------- many-to-many links
 
-    @Override
-    public void link(ResolvedRelation relation, Object ownerKey, Collection<?> targets) {
+    void link(ResolvedRelation relation, Object ownerKey, Collection<?> targets) {
         Set<Object> keys = keys(relation, targets, "link");
         if (keys.isEmpty()) {
             return;
@@ -204,8 +172,7 @@ final class Relations implements RelationRuntime {
         }
     }
 
-    @Override
-    public void unlink(ResolvedRelation relation, Object ownerKey, Collection<?> targets) {
+    void unlink(ResolvedRelation relation, Object ownerKey, Collection<?> targets) {
         Set<Object> keys = keys(relation, targets, "unlink");
         if (keys.isEmpty()) {
             return;
@@ -227,8 +194,7 @@ final class Relations implements RelationRuntime {
         transactions.run(unit -> executor.update(unit.connection(), statement, relation.owner(), "unlink " + relation));
     }
 
-    @Override
-    public void unlinkAll(ResolvedRelation relation, Object ownerKey) {
+    void unlinkAll(ResolvedRelation relation, Object ownerKey) {
         transactions.run(unit -> unlinkAll(unit, relation, ownerKey));
     }
 
@@ -239,8 +205,7 @@ final class Relations implements RelationRuntime {
         return executor.update(unit.connection(), statement, relation.owner(), "clear " + relation);
     }
 
-    @Override
-    public void relink(ResolvedRelation relation, Object ownerKey, Collection<?> targets) {
+    void relink(ResolvedRelation relation, Object ownerKey, Collection<?> targets) {
         keys(relation, targets, "link");
         transactions.allOrNothing(unit -> {
             unlinkAll(unit, relation, ownerKey);
