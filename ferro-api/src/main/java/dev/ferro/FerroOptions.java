@@ -37,6 +37,7 @@ public final class FerroOptions {
     private List<Class<?>> models = List.of();
     private List<SqlListener> listeners = List.of();
     private ValidatorFactory validatorFactory;
+    private String dialect;
 
     private FerroOptions() {
     }
@@ -65,6 +66,7 @@ public final class FerroOptions {
         copy.models = models;
         copy.listeners = listeners;
         copy.validatorFactory = validatorFactory;
+        copy.dialect = dialect;
         return copy;
     }
 
@@ -180,6 +182,15 @@ public final class FerroOptions {
         return with(copy -> copy.validatorFactory = factory);
     }
 
+    /**
+     * The SQL dialect by its name ({@code h2}, {@code postgresql}, {@code mariadb}, {@code mysql}, {@code sqlite}, or
+     * an added one's) instead of the one that serves the URL or the DataSource's database: for a database that
+     * speaks another's SQL. Null, the default, finds it from the URL or the database's product name.
+     */
+    public FerroOptions dialect(String name) {
+        return with(copy -> copy.dialect = name);
+    }
+
     public String user() {
         return user;
     }
@@ -241,6 +252,11 @@ public final class FerroOptions {
         return validatorFactory;
     }
 
+    /** The dialect named by {@link #dialect(String)}, or null. */
+    public String dialect() {
+        return dialect;
+    }
+
     private static Duration positive(Duration value, String name) {
         Objects.requireNonNull(value, name);
         if (value.isNegative() || value.isZero()) {
@@ -257,6 +273,6 @@ public final class FerroOptions {
                 + ", acquisitionTimeout=" + acquisitionTimeout + ", validationInterval=" + validationInterval
                 + ", maxLifetime=" + maxLifetime + ", leakTimeout=" + leakTimeout + ", connectTimeout=" + connectTimeout
                 + ", statementTimeout=" + statementTimeout + ", fetchSize=" + fetchSize
-                + ", schema=" + schema + ", models=" + models.size() + "]";
+                + ", schema=" + schema + ", models=" + models.size() + (dialect == null ? "" : ", dialect=" + dialect) + "]";
     }
 }

@@ -50,7 +50,7 @@ public final class FerroProviderImpl implements FerroProvider {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(scope, "scope");
-        Dialect dialect = Dialects.forUrl(url);
+        Dialect dialect = options.dialect() != null ? Dialects.named(options.dialect()) : Dialects.forUrl(url);
         AgroalDataSource pool = PoolFactory.create(url, options, dialect);
         try {
             return new FerroImpl(pool, pool, dialect, options, scope, OuterTransactions.NONE,
@@ -69,7 +69,8 @@ public final class FerroProviderImpl implements FerroProvider {
         Objects.requireNonNull(outer, "outer");
         Dialect dialect;
         try (Connection connection = dataSource.getConnection()) {
-            dialect = Dialects.forProductName(connection.getMetaData().getDatabaseProductName());
+            dialect = options.dialect() != null ? Dialects.named(options.dialect())
+                    : Dialects.forProductName(connection.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {
             throw new DataAccessException("Cannot connect through the given DataSource", e);
         }

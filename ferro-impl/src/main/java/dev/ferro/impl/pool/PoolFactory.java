@@ -50,15 +50,14 @@ public final class PoolFactory {
 
     public static AgroalDataSource create(String url, FerroOptions options, Dialect dialect) {
         String lower = url.toLowerCase(Locale.ROOT);
-        String jdbcUrl = lower.startsWith("jdbc:h2:") ? h2Url(url) : url;
+        String jdbcUrl = dialect.poolUrl(url);
         int min = options.minPoolSize();
         int max = options.maxPoolSize();
-        boolean sqliteMemory = lower.startsWith("jdbc:sqlite:") && (lower.contains(":memory:") || lower.equals("jdbc:sqlite:"));
-        if (sqliteMemory) {
+        if (dialect.oneConnectionOnly(lower)) {
             min = 1;
             max = 1;
         }
-        Class<?> driver = driver(lower);
+        Class<?> driver = driver(dialect);
         int minSize = min;
         int maxSize = max;
         AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
@@ -74,7 +73,7 @@ public final class PoolFactory {
                         .validationTimeout(options.validationInterval())
                         .maxLifetime(options.maxLifetime())
                         .leakTimeout(options.leakTimeout())
-                        .connectionFactoryConfiguration(factory -> configure(factory, jdbcUrl, lower, driver, options)));
+                        .connectionFactoryConfiguration(factory -> configure(factory, jdbcUrl, lower, driver, dialect, options)));
         try {
             return AgroalDataSource.from(configuration, new PoolLog(dialect));
         } catch (SQLException e) {
@@ -84,7 +83,7 @@ public final class PoolFactory {
 
     private static AgroalConnectionFactoryConfigurationSupplier configure(AgroalConnectionFactoryConfigurationSupplier factory,
                                                                           String url, String lower, Class<?> driver,
-                                                                          FerroOptions options) {
+                                                                          Dialect dialect, FerroOptions options) {
         factory.jdbcUrl(url).connectionProviderClass(driver).autoCommit(true);
         if (options.user() != null) {
             factory.principal(new NamePrincipal(options.user()));
@@ -92,24 +91,9 @@ public final class PoolFactory {
         if (options.password() != null) {
             factory.credential(new SimplePassword(options.password()));
         }
-        long connectSeconds = Math.max(1, (options.connectTimeout().toMillis() + 999) / 1000);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            factory.jdbcProperty("connectTimeout", Long.toString(connectSeconds))
-                    .jdbcProperty("loginTimeout", Long.toString(connectSeconds))
-                    .jdbcProperty("tcpKeepAlive", "true");
-        }
-        if (lower.startsWith("jdbc:mariadb:") || lower.startsWith("jdbc:mysql:")) {
-            factory.jdbcTransactionIsolation(TransactionIsolation.READ_COMMITTED)
-                    .jdbcProperty("connectTimeout", Long.toString(options.connectTimeout().toMillis()))
-                    .jdbcProperty("tcpKeepAlive", "true");
-        }
-        if (lower.startsWith("jdbc:sqlite:")) {
-            factory.jdbcProperty("foreign_keys", "true")
-                    .jdbcProperty("busy_timeout", "30000")
-                    .jdbcProperty("transaction_mode", "IMMEDIATE");
-            if (!lower.contains(":memory:")) {
-                factory.jdbcProperty("journal_mode", "WAL");
-            }
+        dialect.connectionProperties(lower, options.connectTimeout()).forEach(factory::jdbcProperty);
+        if (dialect.defaultIsolation() != -1) {
+            factory.jdbcTransactionIsolation(TransactionIsolation.fromLevel(dialect.defaultIsolation()));
         }
         return factory;
     }
@@ -156,34 +140,8 @@ public final class PoolFactory {
         }
     }
 
-    private static String h2Url(String url) {
-        String upper = url.toUpperCase(Locale.ROOT);
-        StringBuilder adjusted = new StringBuilder(url);
-        if (upper.startsWith("JDBC:H2:MEM:") && !upper.contains("DB_CLOSE_DELAY")) {
-            adjusted.append(";DB_CLOSE_DELAY=-1");
-        }
-        if (!upper.contains("DATABASE_TO_LOWER") && !upper.contains("DATABASE_TO_UPPER")) {
-            adjusted.append(";DATABASE_TO_LOWER=TRUE");
-        }
-        return adjusted.toString();
-    }
-
-    private static Class<?> driver(String lowerUrl) {
-        String[] candidates;
-        if (lowerUrl.startsWith("jdbc:h2:")) {
-            candidates = new String[] {"org.h2.Driver", "com.h2database:h2"};
-        } else if (lowerUrl.startsWith("jdbc:postgresql:")) {
-            candidates = new String[] {"org.postgresql.Driver", "org.postgresql:postgresql"};
-        } else if (lowerUrl.startsWith("jdbc:mariadb:")) {
-            candidates = new String[] {"org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"};
-        } else if (lowerUrl.startsWith("jdbc:mysql:")) {
-            candidates = new String[] {"com.mysql.cj.jdbc.Driver", "com.mysql:mysql-connector-j"};
-        } else if (lowerUrl.startsWith("jdbc:sqlite:")) {
-            candidates = new String[] {"org.sqlite.JDBC", "org.xerial:sqlite-jdbc"};
-        } else {
-            throw new IllegalStateException("No driver for " + lowerUrl);
-        }
-        String className = candidates[0];
+    private static Class<?> driver(Dialect dialect) {
+        String className = dialect.driverClass();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         for (ClassLoader loader : new ClassLoader[] {context, PoolFactory.class.getClassLoader()}) {
             if (loader == null) {
@@ -195,7 +153,7 @@ public final class PoolFactory {
                 // try the next loader
             }
         }
-        throw new FerroException("The JDBC driver " + className + " is not on the class path: add " + candidates[1]);
+        throw new FerroException("The JDBC driver " + className + " is not on the class path: add " + dialect.driverArtifact());
     }
 
     /** A URL for messages, without a password given in it. */

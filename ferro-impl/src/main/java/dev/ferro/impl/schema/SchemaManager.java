@@ -217,7 +217,7 @@ public final class SchemaManager implements Schema {
     private Map<String, ColumnInfo> columns(DatabaseMetaData database, Connection connection, String table) throws SQLException {
         Map<String, ColumnInfo> columns = new HashMap<>();
         String catalog = connection.getCatalog();
-        String schema = "postgresql".equals(dialect.name()) ? connection.getSchema() : null;
+        String schema = dialect.metadataSchema(connection);
         try (ResultSet rows = database.getColumns(catalog, schema, table, null)) {
             while (rows.next()) {
                 // The table name is a LIKE pattern to the driver ("_" matches any character), so
@@ -237,8 +237,8 @@ public final class SchemaManager implements Schema {
     private enum Family { NUMBER, TEXT, TEMPORAL, BINARY, ANY }
 
     private Family family(ValueKind kind) {
-        if ("sqlite".equals(dialect.name())) {
-            return Family.ANY;  // SQLite columns take any value; their declared types are only affinities
+        if (!dialect.enforcesColumnTypes()) {
+            return Family.ANY;
         }
         return switch (kind) {
             case BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE, DECIMAL -> Family.NUMBER;

@@ -6,13 +6,13 @@ import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
 import java.math.BigDecimal;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -23,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
+
 
 /**
  * Everything that differs between databases, in one class per database: identifier quoting, column
@@ -43,8 +44,60 @@ public abstract class Dialect implements ColumnLimits {
         }
     }
 
-    /** A short name: h2, postgresql, mariadb, sqlite. */
+    /** A short name: h2, postgresql, mariadb, mysql, sqlite; {@code FerroOptions.dialect(name)} picks a dialect by it. */
     public abstract String name();
+
+    // ---------------------------------------------------------------- finding the dialect and connecting
+
+    /** Whether this dialect speaks to the database of a JDBC URL, given lower-cased ({@code jdbc:h2:...}). */
+    public abstract boolean servesUrl(String lowerUrl);
+
+    /** Whether it speaks to a database whose {@code DatabaseMetaData.getDatabaseProductName()} is this, lower-cased. */
+    public abstract boolean servesProduct(String lowerProductName);
+
+    /** Where several dialects serve a URL, the highest priority is taken: a dialect for a special mode over the general one. */
+    public int priority() {
+        return 0;
+    }
+
+    /** The JDBC driver's class, which Ferro's own pool loads. */
+    public abstract String driverClass();
+
+    /** The Maven coordinates of the driver, for the error that says it is missing. */
+    public abstract String driverArtifact();
+
+    /** The URL Ferro's pool connects with: the user's, plus what Ferro relies on (H2: an in-memory database that stays open). */
+    public String poolUrl(String url) {
+        return url;
+    }
+
+    /**
+     * Whether every connection of the URL would be a database of its own (an in-memory SQLite database), so
+     * that the pool must hold exactly one.
+     */
+    public boolean oneConnectionOnly(String lowerUrl) {
+        return false;
+    }
+
+    /** The driver properties every connection of Ferro's pool is opened with: timeouts and settings Ferro relies on. */
+    public Map<String, String> connectionProperties(String lowerUrl, Duration connectTimeout) {
+        return Map.of();
+    }
+
+    /** The isolation level Ferro's pool sets on new connections, as {@link Connection#TRANSACTION_READ_COMMITTED}; -1 for the driver's. */
+    public int defaultIsolation() {
+        return -1;
+    }
+
+    /** The schema in which {@code DatabaseMetaData} finds the tables of a connection; null for the catalog's tables alone. */
+    public String metadataSchema(Connection connection) throws SQLException {
+        return null;
+    }
+
+    /** Whether a column holds only values of its declared type (SQLite's declared types are affinities only). */
+    public boolean enforcesColumnTypes() {
+        return true;
+    }
 
     // ---------------------------------------------------------------- identifiers and DDL
 
@@ -122,15 +175,20 @@ public abstract class Dialect implements ColumnLimits {
 
     // ---------------------------------------------------------------- query syntax
 
-    /** The paging clause with {@code ?} for each present value, limit first. Empty when neither is set. */
-    public String limitOffset(boolean hasLimit, boolean hasOffset) {
-        if (hasLimit && hasOffset) {
-            return " LIMIT ? OFFSET ?";
-        }
-        if (hasLimit) {
-            return " LIMIT ?";
-        }
-        return hasOffset ? " OFFSET ?" : "";
+    /**
+     * How a query takes one page of rows: the clause after ORDER BY, with {@code ?} for each value present,
+     * and the order those values are bound in.
+     */
+    public record Paging(String clause, boolean offsetFirst) {
+    }
+
+    /** {@code LIMIT ? OFFSET ?}, as H2 and PostgreSQL take it; indexed by limit (2) and offset (1). */
+    private static final Paging[] LIMIT_OFFSET = {
+        new Paging("", false), new Paging(" OFFSET ?", false), new Paging(" LIMIT ?", false), new Paging(" LIMIT ? OFFSET ?", false)};
+
+    /** The paging of a query with a limit, an offset, both or neither; called for every query, so made once. */
+    public Paging paging(boolean hasLimit, boolean hasOffset) {
+        return LIMIT_OFFSET[(hasLimit ? 2 : 0) + (hasOffset ? 1 : 0)];
     }
 
     /**

@@ -5,11 +5,12 @@ import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** H2 2.x, in its default (regular) mode. */
-public final class H2Dialect extends Dialect {
+/** H2 2.x, in its default (regular) mode; open to dialects for its other modes. */
+public class H2Dialect extends Dialect {
     private static final int MAX_LENGTH = 1_000_000_000;
     /** H2 says {@code NULL not allowed for column "title"}. */
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("NULL not allowed for column \"([^\"]+)\"");
@@ -17,6 +18,43 @@ public final class H2Dialect extends Dialect {
     @Override
     public String name() {
         return "h2";
+    }
+
+    @Override
+    public boolean servesUrl(String lowerUrl) {
+        return lowerUrl.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public boolean servesProduct(String lowerProductName) {
+        return lowerProductName.contains("h2");
+    }
+
+    @Override
+    public String driverClass() {
+        return "org.h2.Driver";
+    }
+
+    @Override
+    public String driverArtifact() {
+        return "com.h2database:h2";
+    }
+
+    /**
+     * An in-memory database lives while a connection is open: {@code DB_CLOSE_DELAY=-1} keeps it for the
+     * pool's life. Unquoted names are lower case, as on PostgreSQL.
+     */
+    @Override
+    public String poolUrl(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        StringBuilder adjusted = new StringBuilder(url);
+        if (upper.startsWith("JDBC:H2:MEM:") && !upper.contains("DB_CLOSE_DELAY")) {
+            adjusted.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!upper.contains("DATABASE_TO_LOWER") && !upper.contains("DATABASE_TO_UPPER")) {
+            adjusted.append(";DATABASE_TO_LOWER=TRUE");
+        }
+        return adjusted.toString();
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.ferro.Column;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
+import java.time.Duration;
+import java.util.Map;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDateTime;
@@ -18,20 +20,55 @@ import java.util.regex.Pattern;
  * case-sensitive and see trailing spaces, as on the other databases. UUIDs are CHAR(36); OffsetDateTime and
  * Instant are DATETIME(6) holding UTC (MariaDB has no time zone type, and TIMESTAMP ends in 2038).
  */
-public final class MariaDbDialect extends Dialect {
+public class MariaDbDialect extends Dialect {
     private static final int MAX_VARCHAR = 16_000;
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("Column '([^']+)' cannot be null|Field '([^']+)' doesn't have a default");
 
-    private final boolean mysql;
+    private final String binaryCollation;
 
-    /** @param mysql whether the server is MySQL, whose collation names differ from MariaDB's */
-    public MariaDbDialect(boolean mysql) {
-        this.mysql = mysql;
+    public MariaDbDialect() {
+        this("utf8mb4_nopad_bin");
+    }
+
+    /** @param binaryCollation the binary, no-pad collation of utf8mb4, whose name differs on MySQL */
+    protected MariaDbDialect(String binaryCollation) {
+        this.binaryCollation = binaryCollation;
     }
 
     @Override
     public String name() {
         return "mariadb";
+    }
+
+    @Override
+    public boolean servesUrl(String lowerUrl) {
+        return lowerUrl.startsWith("jdbc:mariadb:");
+    }
+
+    @Override
+    public boolean servesProduct(String lowerProductName) {
+        return lowerProductName.contains("mariadb");
+    }
+
+    @Override
+    public String driverClass() {
+        return "org.mariadb.jdbc.Driver";
+    }
+
+    @Override
+    public String driverArtifact() {
+        return "org.mariadb.jdbc:mariadb-java-client";
+    }
+
+    @Override
+    public Map<String, String> connectionProperties(String lowerUrl, Duration connectTimeout) {
+        return Map.of("connectTimeout", Long.toString(connectTimeout.toMillis()), "tcpKeepAlive", "true");
+    }
+
+    /** REPEATABLE READ is InnoDB's default; Ferro's transactions assume READ COMMITTED, as on the others. */
+    @Override
+    public int defaultIsolation() {
+        return java.sql.Connection.TRANSACTION_READ_COMMITTED;
     }
 
     @Override
@@ -79,7 +116,7 @@ public final class MariaDbDialect extends Dialect {
 
     @Override
     public String tableOptions() {
-        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + (mysql ? "utf8mb4_0900_bin" : "utf8mb4_nopad_bin");
+        return " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=" + binaryCollation;
     }
 
     @Override
@@ -88,12 +125,11 @@ public final class MariaDbDialect extends Dialect {
     }
 
     /** MariaDB wants a LIMIT before OFFSET; the largest BIGINT UNSIGNED means "no limit". */
+    private static final Paging OFFSET_ONLY = new Paging(" LIMIT 18446744073709551615 OFFSET ?", false);
+
     @Override
-    public String limitOffset(boolean hasLimit, boolean hasOffset) {
-        if (hasOffset && !hasLimit) {
-            return " LIMIT 18446744073709551615 OFFSET ?";
-        }
-        return super.limitOffset(hasLimit, hasOffset);
+    public Paging paging(boolean hasLimit, boolean hasOffset) {
+        return hasOffset && !hasLimit ? OFFSET_ONLY : super.paging(hasLimit, hasOffset);
     }
 
     @Override

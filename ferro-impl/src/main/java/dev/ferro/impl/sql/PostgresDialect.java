@@ -3,6 +3,8 @@ package dev.ferro.impl.sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,6 +15,38 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public boolean servesUrl(String lowerUrl) {
+        return lowerUrl.startsWith("jdbc:postgresql:");
+    }
+
+    @Override
+    public boolean servesProduct(String lowerProductName) {
+        return lowerProductName.contains("postgres");
+    }
+
+    @Override
+    public String driverClass() {
+        return "org.postgresql.Driver";
+    }
+
+    @Override
+    public String driverArtifact() {
+        return "org.postgresql:postgresql";
+    }
+
+    @Override
+    public Map<String, String> connectionProperties(String lowerUrl, Duration connectTimeout) {
+        String seconds = Long.toString(Math.max(1, (connectTimeout.toMillis() + 999) / 1000));
+        return Map.of("connectTimeout", seconds, "loginTimeout", seconds, "tcpKeepAlive", "true");
+    }
+
+    /** The tables of the connection's current schema ({@code search_path}), not those of every schema. */
+    @Override
+    public String metadataSchema(Connection connection) throws SQLException {
+        return connection.getSchema();
     }
 
     @Override

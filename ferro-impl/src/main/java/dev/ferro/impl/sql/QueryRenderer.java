@@ -93,16 +93,20 @@ public final class QueryRenderer {
             tokens.add(order.nulls());
         }
         if (kind == Kind.SELECT || kind == Kind.COUNT || kind == Kind.EXISTS) {
-            if (kind == Kind.EXISTS) {
-                params.add(ValueKind.LONG, 1L, sql);
-            } else if (spec.hasLimit()) {
-                params.add(ValueKind.LONG, spec.limit(), sql);
-            }
-            if (spec.hasOffset()) {
+            boolean limited = kind == Kind.EXISTS || spec.hasLimit();
+            boolean offset = spec.hasOffset();
+            boolean offsetFirst = sql.dialect().paging(limited, offset).offsetFirst();
+            if (offset && offsetFirst) {
                 params.add(ValueKind.LONG, spec.offset(), sql);
             }
-            tokens.add(kind == Kind.EXISTS || spec.hasLimit());
-            tokens.add(spec.hasOffset());
+            if (limited) {
+                params.add(ValueKind.LONG, kind == Kind.EXISTS ? 1L : spec.limit(), sql);
+            }
+            if (offset && !offsetFirst) {
+                params.add(ValueKind.LONG, spec.offset(), sql);
+            }
+            tokens.add(limited);
+            tokens.add(offset);
         }
         if (kind == Kind.SELECT && spec.lock() != null) {
             tokens.add(spec.lock());
@@ -159,7 +163,7 @@ public final class QueryRenderer {
             appendOrder(out, sql, spec);
         }
         if (kind == Kind.SELECT || kind == Kind.COUNT || kind == Kind.EXISTS) {
-            out.append(dialect.limitOffset(kind == Kind.EXISTS || spec.hasLimit(), spec.hasOffset()));
+            out.append(dialect.paging(kind == Kind.EXISTS || spec.hasLimit(), spec.hasOffset()).clause());
         }
         if (kind == Kind.COUNT && spec.paged()) {
             out.append(") counted");

@@ -8,12 +8,15 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,6 +36,54 @@ public final class SqliteDialect extends Dialect {
     @Override
     public String name() {
         return "sqlite";
+    }
+
+    @Override
+    public boolean servesUrl(String lowerUrl) {
+        return lowerUrl.startsWith("jdbc:sqlite:");
+    }
+
+    @Override
+    public boolean servesProduct(String lowerProductName) {
+        return lowerProductName.contains("sqlite");
+    }
+
+    @Override
+    public String driverClass() {
+        return "org.sqlite.JDBC";
+    }
+
+    @Override
+    public String driverArtifact() {
+        return "org.xerial:sqlite-jdbc";
+    }
+
+    /** Each connection to {@code :memory:} opens a database of its own. */
+    @Override
+    public boolean oneConnectionOnly(String lowerUrl) {
+        return lowerUrl.contains(":memory:") || lowerUrl.equals("jdbc:sqlite:");
+    }
+
+    /**
+     * Foreign keys on (SQLite leaves them off), a 30 s wait for the write lock, transactions that take it at
+     * their start (so that two never deadlock upgrading a read lock), and a write-ahead log for files.
+     */
+    @Override
+    public Map<String, String> connectionProperties(String lowerUrl, Duration connectTimeout) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("foreign_keys", "true");
+        properties.put("busy_timeout", "30000");
+        properties.put("transaction_mode", "IMMEDIATE");
+        if (!lowerUrl.contains(":memory:")) {
+            properties.put("journal_mode", "WAL");
+        }
+        return properties;
+    }
+
+    /** Its declared types are only affinities: a column takes any value. */
+    @Override
+    public boolean enforcesColumnTypes() {
+        return false;
     }
 
     @Override
@@ -58,12 +109,12 @@ public final class SqliteDialect extends Dialect {
         return quote(id.column()) + " INTEGER PRIMARY KEY AUTOINCREMENT";
     }
 
+    /** SQLite has no OFFSET without LIMIT; a negative limit means none. */
+    private static final Paging OFFSET_ONLY = new Paging(" LIMIT -1 OFFSET ?", false);
+
     @Override
-    public String limitOffset(boolean hasLimit, boolean hasOffset) {
-        if (hasOffset && !hasLimit) {
-            return " LIMIT -1 OFFSET ?";
-        }
-        return super.limitOffset(hasLimit, hasOffset);
+    public Paging paging(boolean hasLimit, boolean hasOffset) {
+        return hasOffset && !hasLimit ? OFFSET_ONLY : super.paging(hasLimit, hasOffset);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.ferro.impl.query;
 
 import dev.ferro.Order;
+import dev.ferro.impl.testing.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -16,6 +17,20 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /** orderBy, limit and offset against the fixed data set of {@link PeopleTest}. */
 class OrderingPagingTest extends PeopleTest {
+
+    /** Each dialect writes the page its own way and binds its values in its own order; the rows are the same. */
+    @Test
+    void aPageIsWrittenInTheDialectsSyntaxAndBindsItsValuesInItsOrder() {
+        String page = database == Database.H2_OFFSET_FETCH ? " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY" : " LIMIT ? OFFSET ?";
+
+        assertEquals(List.of("alice", "bob"), names(people().orderBy(QueryPerson_.name.asc()).limit(2).offset(1)));
+        assertEquals(List.of("alice", "bob", "carol"), names(people().orderBy(QueryPerson_.name.asc()).limit(3).offset(1)));
+        assertEquals(List.of("dave", "eve"), names(people().orderBy(QueryPerson_.name.asc()).offset(4)));
+        assertEquals(List.of("Alice"), names(people().orderBy(QueryPerson_.name.asc()).limit(1)));
+
+        String paged = log.entries().get(0).sql();
+        assertTrue(paged.endsWith(page), paged);
+    }
 
     @Test
     void ascendingAndDescendingByOneKey() {

@@ -2,6 +2,8 @@ package dev.ferro.impl.query;
 
 import dev.ferro.Condition;
 import dev.ferro.Query;
+import dev.ferro.impl.testing.AlsoOn;
+import dev.ferro.impl.testing.Database;
 import dev.ferro.impl.testing.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -22,6 +24,7 @@ import java.util.List;
  *  6 eve   40   Berlin  true   1984-12-31  88.50  SENIOR
  * </pre>
  */
+@AlsoOn(Database.H2_OFFSET_FETCH)
 abstract class PeopleTest extends DatabaseTest {
     static final List<String> EVERYONE = List.of("Alice", "alice", "bob", "carol", "dave", "eve");
 

@@ -1,6 +1,8 @@
 package dev.ferro.impl.query;
 
 import dev.ferro.Condition;
+import dev.ferro.impl.testing.AlsoOn;
+import dev.ferro.impl.testing.Database;
 import dev.ferro.impl.testing.DatabaseTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  * LIKE ({@code % _}), Ferro's escape ({@code !}), the servers' default escape ({@code \}) and
  * SQLite's GLOB ({@code * ? [}) treat specially; like() keeps its wildcards. All case-sensitive.
  */
+@AlsoOn(Database.H2_OFFSET_FETCH)
 class TextMatchTest extends DatabaseTest {
     private static final List<String> BODIES = List.of("50% off", "500 off", "a_b", "axb", "x!y", "xy", "C:\\dir", "C:dir",
             "a*b", "what?", "whats", "[x]", "x", "x ", "100%");

@@ -295,7 +295,7 @@ class RawSqlTest extends DatabaseTest {
     /** The SQLState each driver reports for a syntax error; the SQLite driver reports none. */
     private String expectedSyntaxErrorState() {
         return switch (database) {
-            case H2 -> "42001";
+            case H2, H2_OFFSET_FETCH -> "42001";
             case POSTGRESQL -> "42601";
             case MARIADB -> "42000";
             case SQLITE -> null;

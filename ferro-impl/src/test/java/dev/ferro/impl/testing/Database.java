@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The four databases every ORM test runs on. H2 and SQLite are embedded; PostgreSQL and MariaDB are
+ * The four databases every ORM test runs on, and the extra ones some test classes add ({@link AlsoOn}). H2 and SQLite are embedded; PostgreSQL and MariaDB are
  * the machine's servers (override with FERRO_TEST_PG_URL / FERRO_TEST_MARIADB_URL).
  */
 public enum Database {
@@ -21,7 +21,15 @@ public enum Database {
     POSTGRESQL(env("FERRO_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test"), env("FERRO_TEST_PG_USER", "postgres"),
             env("FERRO_TEST_PG_PASSWORD", "")),
     MARIADB(env("FERRO_TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/test"), env("FERRO_TEST_MARIADB_USER", "root"),
-            env("FERRO_TEST_MARIADB_PASSWORD", ""));
+            env("FERRO_TEST_MARIADB_PASSWORD", "")),
+    /**
+     * Not one of the four: H2 in SQL Server mode, spoken to by the test-sources dialect
+     * {@code OffsetFetchDialect}, for the tests that name it with {@link AlsoOn} (the query tests).
+     */
+    H2_OFFSET_FETCH("jdbc:h2:mem:ferro_offset_fetch;MODE=MSSQLServer", null, null);
+
+    /** The databases only {@link AlsoOn} adds. */
+    static final java.util.Set<Database> EXTRA = java.util.EnumSet.of(H2_OFFSET_FETCH);
 
     private static final Map<Database, String> UNAVAILABLE = new ConcurrentHashMap<>();
     private static final Map<Database, Boolean> CHECKED = new ConcurrentHashMap<>();
@@ -75,6 +83,11 @@ public enum Database {
             }
         });
         return UNAVAILABLE.get(this);
+    }
+
+    /** Whether only {@link AlsoOn} runs tests here. */
+    public boolean extra() {
+        return EXTRA.contains(this);
     }
 
     public boolean isServer() {

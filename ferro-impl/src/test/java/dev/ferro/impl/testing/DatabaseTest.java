@@ -8,15 +8,16 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ArgumentsSource;
 
 /**
- * The base of every ORM test: each test method runs once per {@link Database}, on fresh tables of
+ * The base of every ORM test: each test method runs once per {@link Database} (the four, and those
+ * {@link AlsoOn} adds), on fresh tables of
  * the models the subclass names. A server that is down makes its tests report skipped with the
  * reason, except in CI ({@code CI=true}), where every database is required and the test fails.
  */
 @ParameterizedClass(name = "{0}")
-@EnumSource(Database.class)
+@ArgumentsSource(Databases.class)
 public abstract class DatabaseTest {
     @Parameter
     protected Database database;
