@@ -24,7 +24,6 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.UUID;
 
-
 /**
  * Everything that differs between databases, in one class per database: identifier quoting, column
  * types, how each value kind is bound and read, paging, NULL ordering, generated keys and the
@@ -35,25 +34,45 @@ import java.util.UUID;
  * {@code OffsetDateTime} reads back at offset {@code Z}.
  */
 public abstract class Dialect implements ColumnLimits {
+    private final Identity identity;
     private final Map<ValueKind, ValueBinder> binders = new EnumMap<>(ValueKind.class);
 
+    /**
+     * What names a database and its driver.
+     *
+     * @param name the dialect's short name
+     * @param urlPrefix the start of its JDBC URLs, lower-cased ({@code jdbc:h2:})
+     * @param productName what its {@code DatabaseMetaData.getDatabaseProductName()} contains, lower-cased
+     * @param driverClass the JDBC driver's class
+     * @param driverArtifact the driver's Maven coordinates, for the error that says it is missing
+     */
+    protected record Identity(String name, String urlPrefix, String productName, String driverClass, String driverArtifact) {
+    }
+
     /** Binders are made once here; a subclass's {@link #binder(ValueKind)} must not use its own fields. */
-    protected Dialect() {
+    protected Dialect(Identity identity) {
+        this.identity = identity;
         for (ValueKind kind : ValueKind.values()) {
             binders.put(kind, binder(kind));
         }
     }
 
     /** A short name: h2, postgresql, mariadb, mysql, sqlite; {@code FerroOptions.dialect(name)} picks a dialect by it. */
-    public abstract String name();
+    public String name() {
+        return identity.name();
+    }
 
     // ---------------------------------------------------------------- finding the dialect and connecting
 
     /** Whether this dialect speaks to the database of a JDBC URL, given lower-cased ({@code jdbc:h2:...}). */
-    public abstract boolean servesUrl(String lowerUrl);
+    public boolean servesUrl(String lowerUrl) {
+        return lowerUrl.startsWith(identity.urlPrefix());
+    }
 
     /** Whether it speaks to a database whose {@code DatabaseMetaData.getDatabaseProductName()} is this, lower-cased. */
-    public abstract boolean servesProduct(String lowerProductName);
+    public boolean servesProduct(String lowerProductName) {
+        return lowerProductName.contains(identity.productName());
+    }
 
     /** Where several dialects serve a URL, the highest priority is taken: a dialect for a special mode over the general one. */
     public int priority() {
@@ -61,10 +80,14 @@ public abstract class Dialect implements ColumnLimits {
     }
 
     /** The JDBC driver's class, which Ferro's own pool loads. */
-    public abstract String driverClass();
+    public String driverClass() {
+        return identity.driverClass();
+    }
 
     /** The Maven coordinates of the driver, for the error that says it is missing. */
-    public abstract String driverArtifact();
+    public String driverArtifact() {
+        return identity.driverArtifact();
+    }
 
     /** The URL Ferro's pool connects with: the user's, plus what Ferro relies on (H2: an in-memory database that stays open). */
     public String poolUrl(String url) {

@@ -15,29 +15,8 @@ public class H2Dialect extends Dialect {
     /** H2 says {@code NULL not allowed for column "title"}. */
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("NULL not allowed for column \"([^\"]+)\"");
 
-    @Override
-    public String name() {
-        return "h2";
-    }
-
-    @Override
-    public boolean servesUrl(String lowerUrl) {
-        return lowerUrl.startsWith("jdbc:h2:");
-    }
-
-    @Override
-    public boolean servesProduct(String lowerProductName) {
-        return lowerProductName.contains("h2");
-    }
-
-    @Override
-    public String driverClass() {
-        return "org.h2.Driver";
-    }
-
-    @Override
-    public String driverArtifact() {
-        return "com.h2database:h2";
+    public H2Dialect() {
+        super(new Identity("h2", "jdbc:h2:", "h2", "org.h2.Driver", "com.h2database:h2"));
     }
 
     /**

@@ -27,37 +27,14 @@ public class MariaDbDialect extends Dialect {
     private final String binaryCollation;
 
     public MariaDbDialect() {
-        this("utf8mb4_nopad_bin");
+        this(new Identity("mariadb", "jdbc:mariadb:", "mariadb", "org.mariadb.jdbc.Driver", "org.mariadb.jdbc:mariadb-java-client"),
+                "utf8mb4_nopad_bin");
     }
 
     /** @param binaryCollation the binary, no-pad collation of utf8mb4, whose name differs on MySQL */
-    protected MariaDbDialect(String binaryCollation) {
+    protected MariaDbDialect(Identity identity, String binaryCollation) {
+        super(identity);
         this.binaryCollation = binaryCollation;
-    }
-
-    @Override
-    public String name() {
-        return "mariadb";
-    }
-
-    @Override
-    public boolean servesUrl(String lowerUrl) {
-        return lowerUrl.startsWith("jdbc:mariadb:");
-    }
-
-    @Override
-    public boolean servesProduct(String lowerProductName) {
-        return lowerProductName.contains("mariadb");
-    }
-
-    @Override
-    public String driverClass() {
-        return "org.mariadb.jdbc.Driver";
-    }
-
-    @Override
-    public String driverArtifact() {
-        return "org.mariadb.jdbc:mariadb-java-client";
     }
 
     @Override

@@ -4,31 +4,7 @@ package dev.ferro.impl.sql;
 public final class MySqlDialect extends MariaDbDialect {
 
     public MySqlDialect() {
-        super("utf8mb4_0900_bin");
-    }
-
-    @Override
-    public String name() {
-        return "mysql";
-    }
-
-    @Override
-    public boolean servesUrl(String lowerUrl) {
-        return lowerUrl.startsWith("jdbc:mysql:");
-    }
-
-    @Override
-    public boolean servesProduct(String lowerProductName) {
-        return lowerProductName.contains("mysql");
-    }
-
-    @Override
-    public String driverClass() {
-        return "com.mysql.cj.jdbc.Driver";
-    }
-
-    @Override
-    public String driverArtifact() {
-        return "com.mysql:mysql-connector-j";
+        super(new Identity("mysql", "jdbc:mysql:", "mysql", "com.mysql.cj.jdbc.Driver", "com.mysql:mysql-connector-j"),
+                "utf8mb4_0900_bin");
     }
 }

@@ -12,29 +12,8 @@ import java.util.regex.Pattern;
 public final class PostgresDialect extends Dialect {
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("column \"([^\"]+)\"");
 
-    @Override
-    public String name() {
-        return "postgresql";
-    }
-
-    @Override
-    public boolean servesUrl(String lowerUrl) {
-        return lowerUrl.startsWith("jdbc:postgresql:");
-    }
-
-    @Override
-    public boolean servesProduct(String lowerProductName) {
-        return lowerProductName.contains("postgres");
-    }
-
-    @Override
-    public String driverClass() {
-        return "org.postgresql.Driver";
-    }
-
-    @Override
-    public String driverArtifact() {
-        return "org.postgresql:postgresql";
+    public PostgresDialect() {
+        super(new Identity("postgresql", "jdbc:postgresql:", "postgres", "org.postgresql.Driver", "org.postgresql:postgresql"));
     }
 
     @Override

@@ -33,29 +33,8 @@ public final class SqliteDialect extends Dialect {
     private static final int MAX_EXACT_REAL_DIGITS = 15;
     private static final int MAX_EXACT_INTEGER_DIGITS = 18;
 
-    @Override
-    public String name() {
-        return "sqlite";
-    }
-
-    @Override
-    public boolean servesUrl(String lowerUrl) {
-        return lowerUrl.startsWith("jdbc:sqlite:");
-    }
-
-    @Override
-    public boolean servesProduct(String lowerProductName) {
-        return lowerProductName.contains("sqlite");
-    }
-
-    @Override
-    public String driverClass() {
-        return "org.sqlite.JDBC";
-    }
-
-    @Override
-    public String driverArtifact() {
-        return "org.xerial:sqlite-jdbc";
+    public SqliteDialect() {
+        super(new Identity("sqlite", "jdbc:sqlite:", "sqlite", "org.sqlite.JDBC", "org.xerial:sqlite-jdbc"));
     }
 
     /** Each connection to {@code :memory:} opens a database of its own. */
