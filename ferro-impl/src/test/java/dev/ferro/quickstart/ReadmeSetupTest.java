@@ -20,7 +20,7 @@ class ReadmeSetupTest {
     @Test
     void theReadmeApplicationUsesTheCompilerSetUpTheReadmeShows() throws IOException {
         String readme = Files.readString(Path.of("../README.md"));
-        Matcher block = Pattern.compile("annotation processor path.*?```xml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
+        Matcher block = Pattern.compile("compiler's annotation processor path.*?```xml\\n(.*?)```", Pattern.DOTALL).matcher(readme);
         assertTrue(block.find(), "README.md shows no compiler set-up");
 
         String parent = Files.readString(Path.of("../pom.xml"));
