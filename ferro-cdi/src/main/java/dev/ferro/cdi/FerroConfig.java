@@ -27,6 +27,7 @@ import java.util.Optional;
  * ferro.fetch-size                 rows a stream fetches at once default: 1000
  * ferro.schema                     none | create | validate      default: create for the embedded default, else none
  * ferro.datasource                 JNDI name of a container DataSource, used instead of ferro.url and Ferro's pool
+ * ferro.dialect                    SQL dialect by name           default: the one of ferro.url or the DataSource
  * </pre>
  */
 public record FerroConfig(String url, String dataSource, FerroOptions options) {
@@ -60,6 +61,10 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
         Optional<String> user = config.getOptionalValue("ferro.username", String.class);
         if (user.isPresent()) {
             options = options.user(user.get());
+        }
+        Optional<String> dialect = config.getOptionalValue("ferro.dialect", String.class);
+        if (dialect.isPresent()) {
+            options = options.dialect(dialect.get());
         }
         Optional<String> password = config.getOptionalValue("ferro.password", String.class);
         if (password.isPresent()) {

@@ -45,7 +45,14 @@ class FerroConfigTest {
                 () -> assertNull(options.statementTimeout()),
                 () -> assertEquals(1000, options.fetchSize()),
                 () -> assertNull(options.user()),
-                () -> assertNull(options.password()));
+                () -> assertNull(options.password()),
+                () -> assertNull(options.dialect()));
+    }
+
+    @Test
+    void ferroDialectNamesTheDialect() {
+        assertEquals("postgresql", read(Map.of("ferro.url", "jdbc:pgsql://db/app", "ferro.dialect", "postgresql"))
+                .options().dialect());
     }
 
     @Test
