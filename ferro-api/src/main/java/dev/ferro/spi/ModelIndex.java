@@ -2,6 +2,7 @@ package dev.ferro.spi;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URL;
@@ -38,9 +39,8 @@ public final class ModelIndex {
         try {
             Enumeration<URL> resources = loader.getResources(RESOURCE);
             while (resources.hasMoreElements()) {
-                try (BufferedReader reader = new BufferedReader(
-                        new InputStreamReader(resources.nextElement().openStream(), StandardCharsets.UTF_8))) {
-                    reader.lines().map(String::strip).filter(line -> !line.isEmpty() && !line.startsWith("#")).forEach(names::add);
+                try (InputStream index = resources.nextElement().openStream()) {
+                    names.addAll(classNames(index));
                 }
             }
         } catch (IOException e) {
@@ -55,5 +55,18 @@ public final class ModelIndex {
             }
         }
         return types;
+    }
+
+    /** The class names one index lists, in its order: its lines, stripped, but for blank ones and comments. */
+    public static List<String> classNames(InputStream index) throws IOException {
+        BufferedReader reader = new BufferedReader(new InputStreamReader(index, StandardCharsets.UTF_8));
+        List<String> names = new ArrayList<>();
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            String name = line.strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 }

@@ -2,9 +2,8 @@ package dev.ferro.processor;
 
 import dev.ferro.spi.ModelIndex;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +46,8 @@ import javax.tools.StandardLocation;
 /**
  * Generates the metamodel class {@code M_} of every {@code @Model} class (typed attributes such as
  * {@code User_.email}), its row reader {@code M_Rows} (see {@link RowsWriter}), and the index
- * {@value #INDEX} that lets the runtime find the models without scanning the class path.
+ * {@value ModelIndex#RESOURCE} (one binary class name per line, sorted) that lets the runtime find the
+ * models without scanning the class path.
  *
  * <p>The attributes mirror the fields the runtime persists (see {@code ModelReader}): every
  * non-static, non-transient field of the class and its superclasses, superclass fields first. A
@@ -56,9 +56,6 @@ import javax.tools.StandardLocation;
  */
 @SupportedAnnotationTypes(MetamodelProcessor.MODEL)
 public final class MetamodelProcessor extends AbstractProcessor {
-    /** The resource, one binary class name per line, sorted. */
-    public static final String INDEX = ModelIndex.RESOURCE;
-
     static final String MODEL = "dev.ferro.Model";
     /**
      * {@code -Aferro.index=false} leaves the index out, for projects that assemble deployments with
@@ -311,7 +308,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 + model + ".class, " + literal + ", " + valueType + ".class)";
     }
 
-    private static String boxed(TypeKind kind) {
+    static String boxed(TypeKind kind) {
         switch (kind) {
             case SHORT:
                 return "java.lang.Short";
@@ -426,13 +423,11 @@ public final class MetamodelProcessor extends AbstractProcessor {
         Set<String> index = new TreeSet<>(models);
         boolean existed = false;
         try {
-            FileObject previous = filer.getResource(StandardLocation.CLASS_OUTPUT, "", INDEX);
-            try (BufferedReader reader = new BufferedReader(
-                    new InputStreamReader(previous.openInputStream(), StandardCharsets.UTF_8))) {
+            FileObject previous = filer.getResource(StandardLocation.CLASS_OUTPUT, "", ModelIndex.RESOURCE);
+            try (InputStream entries = previous.openInputStream()) {
                 existed = true;
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    String name = line.trim();
-                    if (!name.isEmpty() && !name.startsWith("#") && !index.contains(name) && isModel(name)) {
+                for (String name : ModelIndex.classNames(entries)) {
+                    if (!index.contains(name) && isModel(name)) {
                         index.add(name);
                     }
                 }
@@ -444,7 +439,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             return;
         }
         try {
-            FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", INDEX);
+            FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", ModelIndex.RESOURCE);
             try (Writer writer = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
                 for (String name : index) {
                     writer.write(name);
@@ -452,7 +447,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
                 }
             }
         } catch (IOException e) {
-            messager.printMessage(Diagnostic.Kind.ERROR, "Cannot write the Ferro model index " + INDEX + ": " + e);
+            messager.printMessage(Diagnostic.Kind.ERROR, "Cannot write the Ferro model index " + ModelIndex.RESOURCE + ": " + e);
         }
     }
 

@@ -215,11 +215,9 @@ final class RowsWriter {
     private String idType(TypeMirror type) {
         switch (type.getKind()) {
             case SHORT:
-                return "java.lang.Short";
             case INT:
-                return "java.lang.Integer";
             case LONG:
-                return "java.lang.Long";
+                return MetamodelProcessor.boxed(type.getKind());
             case DECLARED:
                 TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
                 boolean nameable = element.getTypeParameters().isEmpty() && MetamodelProcessor.accessible(elements, element, pkg);

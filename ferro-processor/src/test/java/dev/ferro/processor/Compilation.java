@@ -1,5 +1,7 @@
 package dev.ferro.processor;
 
+import dev.ferro.spi.ModelIndex;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -95,7 +97,7 @@ final class Compilation {
 
     /** The lines of the model index, or null when none was written. */
     List<String> index() throws IOException {
-        Path index = classes.resolve(MetamodelProcessor.INDEX);
+        Path index = classes.resolve(ModelIndex.RESOURCE);
         return Files.exists(index) ? Files.readAllLines(index, StandardCharsets.UTF_8) : null;
     }
 

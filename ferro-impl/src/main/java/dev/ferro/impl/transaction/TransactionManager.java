@@ -48,6 +48,11 @@ public final class TransactionManager {
     private final OuterTransactions external;
     /** The unit of work of the transaction block running on this thread. */
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+    /**
+     * Opens a scope's unit of work: one connection, in autocommit between transactions, until the scope
+     * closes it. Made once, since the scope is asked on every call outside a transaction block.
+     */
+    private final Supplier<UnitOfWork> openScoped = () -> new UnitOfWork(this::borrow, TransactionManager::close);
 
     public TransactionManager(DataSource dataSource, Executor executor, UnitOfWorkScope scope, OuterTransactions external) {
         this.dataSource = dataSource;
@@ -85,12 +90,11 @@ public final class TransactionManager {
     }
 
     /**
-     * The scope's unit of work (a CDI request's), null outside its context. Opened here on the context's
-     * first call, it holds one connection, in autocommit between transactions, until the scope closes it;
-     * the scope hands back the unit it was given, so the cast cannot fail.
+     * The scope's unit of work (a CDI request's), null outside its context, opened on the context's first
+     * call; the scope hands back the unit it was given, so the cast cannot fail.
      */
     private UnitOfWork scoped() {
-        return (UnitOfWork) scope.current(() -> new UnitOfWork(this::borrow, TransactionManager::close));
+        return (UnitOfWork) scope.current(openScoped);
     }
 
     public <T> T transaction(Supplier<T> work) {
