@@ -38,6 +38,7 @@ public final class FerroOptions {
     private List<SqlListener> listeners = List.of();
     private ValidatorFactory validatorFactory;
     private String dialect;
+    private List<ColumnType<?, ?>> types = List.of();
 
     private FerroOptions() {
     }
@@ -67,6 +68,7 @@ public final class FerroOptions {
         copy.listeners = listeners;
         copy.validatorFactory = validatorFactory;
         copy.dialect = dialect;
+        copy.types = types;
         return copy;
     }
 
@@ -171,6 +173,18 @@ public final class FerroOptions {
         return with(copy -> copy.models = List.copyOf(all));
     }
 
+    /**
+     * Value types of the application to store in columns, added to those registered as services
+     * ({@code META-INF/services/dev.ferro.ColumnType}); see {@link ColumnType}.
+     */
+    public FerroOptions types(ColumnType<?, ?>... more) {
+        List<ColumnType<?, ?>> all = new ArrayList<>(types);
+        for (ColumnType<?, ?> type : more) {
+            all.add(Objects.requireNonNull(type, "type"));
+        }
+        return with(copy -> copy.types = List.copyOf(all));
+    }
+
     public FerroOptions listener(SqlListener listener) {
         List<SqlListener> all = new ArrayList<>(listeners);
         all.add(Objects.requireNonNull(listener, "listener"));
@@ -242,6 +256,10 @@ public final class FerroOptions {
 
     public List<Class<?>> models() {
         return models;
+    }
+
+    public List<ColumnType<?, ?>> types() {
+        return types;
     }
 
     public List<SqlListener> listeners() {

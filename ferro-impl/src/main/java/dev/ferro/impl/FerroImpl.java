@@ -9,6 +9,7 @@ import dev.ferro.TransactionOptions;
 import dev.ferro.impl.execution.ErrorTranslator;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.execution.StatementTimeouts;
+import dev.ferro.impl.metadata.ColumnTypes;
 import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.schema.SchemaManager;
 import dev.ferro.impl.sql.Dialect;
@@ -56,14 +57,15 @@ public final class FerroImpl implements Ferro {
               OuterTransactions external, Function<SQLException, FerroException> poolExhaustion) {
         this.ownedPool = ownedPool;
         this.dialect = dialect;
-        this.registry = new ModelRegistry(dialect);
+        ColumnTypes types = ColumnTypes.withServices(options.types());
+        this.registry = new ModelRegistry(dialect, types);
         int fetchSize = options.fetchSize();
         this.timeouts = new StatementTimeouts(options.statementTimeout(), dialect::cancel);
         this.executor = new Executor(dialect, new ErrorTranslator(dialect, poolExhaustion), timeouts, options.listeners());
         this.transactions = new TransactionManager(dataSource, executor, scope, external);
         this.validator = new ModelValidator(options.validatorFactory(), dialect);
         this.schema = new SchemaManager(registry, dialect, transactions, executor);
-        this.raw = new RawSql(dialect, executor, transactions, fetchSize);
+        this.raw = new RawSql(dialect, types, executor, transactions, fetchSize);
         this.operations = new Operations(registry, dialect, executor, transactions, validator, fetchSize);
         List<Class<?>> models = options.models().isEmpty()
                 ? ModelIndex.models(contextLoader())

@@ -4,6 +4,7 @@ import dev.ferro.DataAccessException;
 import dev.ferro.Ferro;
 import dev.ferro.FerroOptions;
 import dev.ferro.ModelDefinitionException;
+import dev.ferro.impl.metadata.ColumnTypes;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ModelReader;
 import dev.ferro.impl.metadata.ModelRegistry;
@@ -41,7 +42,7 @@ public final class FerroProviderImpl implements FerroProvider {
 
     @Override
     public List<ModelDefinitionException> problems(Collection<Class<?>> models) {
-        return new ModelRegistry().problems(models);
+        return new ModelRegistry(ColumnTypes.withServices(List.of())).problems(models);
     }
 
     /** With Ferro's own pool. */

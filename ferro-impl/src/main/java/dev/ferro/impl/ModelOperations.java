@@ -309,7 +309,7 @@ final class ModelOperations<M> {
             if (actual == null) {
                 // A Ref for a foreign key, the value itself for a column.
                 field.set(candidate, field.foreignKey() != null ? compare.value() : wanted);
-            } else if (!sameValue(actual, wanted)) {
+            } else if (!sameValue(field.toStored(actual), field.toStored(wanted))) { // as the database compares them
                 throw new IllegalArgumentException(operation + " on " + model.name() + " where " + field.name() + " = "
                         + wanted + ": the factory made a " + model.name() + " whose " + field.name() + " is " + actual
                         + ", which the query would never find; leave " + field.name() + " unset or make it " + wanted);

@@ -1,6 +1,7 @@
 package dev.ferro.impl;
 
 import dev.ferro.impl.execution.Executor;
+import dev.ferro.impl.metadata.ColumnTypes;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.Statement;
 import dev.ferro.impl.sql.ValueBinder;
@@ -25,11 +26,12 @@ final class RawSql {
     private final ValueBinder anyBinder;
     private final int fetchSize;
 
-    RawSql(Dialect dialect, Executor executor, TransactionManager transactions, int fetchSize) {
+    /** @param types convert an argument of an application's value type to the value its columns hold */
+    RawSql(Dialect dialect, ColumnTypes types, Executor executor, TransactionManager transactions, int fetchSize) {
         this.dialect = dialect;
         this.executor = executor;
         this.transactions = transactions;
-        this.anyBinder = dialect::bindAny;
+        this.anyBinder = (statement, index, value) -> dialect.bindAny(statement, index, types.toStored(value));
         this.fetchSize = fetchSize;
     }
 

@@ -269,7 +269,20 @@ public final class MetamodelProcessor extends AbstractProcessor {
         if (qualified.equals("java.util.UUID")) {
             return typed("Attribute", model, name, literal, qualified);
         }
-        return null;
+        return storableByColumnType(elements, element, pkg) ? typed("Attribute", model, name, literal, qualified) : null;
+    }
+
+    /**
+     * Whether a field of this type, which Ferro does not store itself, may be an application's value
+     * type stored by a {@code dev.ferro.ColumnType}: the processor cannot know which types are
+     * registered (they are objects of the running application), so any class it can name that is
+     * not generic gets a plain {@code Attribute}, and the runtime refuses the model if no column
+     * type stores it.
+     */
+    static boolean storableByColumnType(Elements elements, TypeElement type, PackageElement pkg) {
+        boolean ferroApi = elements.getPackageOf(type).getQualifiedName().contentEquals("dev.ferro");
+        return type.getTypeParameters().isEmpty() && !type.getQualifiedName().contentEquals("java.lang.Object") && !ferroApi
+                && accessible(elements, type, pkg);
     }
 
     /**

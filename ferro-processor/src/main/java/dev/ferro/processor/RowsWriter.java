@@ -208,7 +208,8 @@ final class RowsWriter {
         if (OBJECT_COLUMNS.contains(name) || element.getKind() == ElementKind.ENUM && MetamodelProcessor.accessible(elements, element, pkg)) {
             return "getObject";
         }
-        return null;
+        // An application's value type: the runtime's reader of the column converts the stored value.
+        return MetamodelProcessor.storableByColumnType(elements, element, pkg) ? "getObject" : null;
     }
 
     /** The class the id is cast to from {@code Object}: the wrapper of a primitive, else the type itself. */

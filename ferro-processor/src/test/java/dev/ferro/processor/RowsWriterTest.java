@@ -127,6 +127,30 @@ class RowsWriterTest {
                 + "        model.price = columns.getDouble(row, 2);\n"), source);
     }
 
+    @Test
+    void aFieldOfAnApplicationsValueTypeIsReadAsAnObjectWhichTheRuntimeConverts() throws IOException {
+        Compilation c = Compilation.run(dir, """
+                package shop;
+
+                public record Money(java.math.BigDecimal amount) {
+                }
+                """, """
+                package shop;
+
+                @dev.ferro.Model
+                public class Invoice {
+                    @dev.ferro.Id public Long id;
+                    public Money total;
+                }
+                """);
+
+        assertTrue(c.success, () -> c.messages(Diagnostic.Kind.ERROR).toString());
+        assertTrue(c.generatedSource("shop.Invoice_Rows").contains("        model.id = (java.lang.Long) id;\n"
+                + "        model.total = columns.getObject(row, 2);\n"), c.generatedSource("shop.Invoice_Rows"));
+        assertTrue(c.generatedSource("shop.Invoice_").contains("public static final dev.ferro.Attribute<shop.Invoice, shop.Money> total = "
+                + "new dev.ferro.Attribute<>(shop.Invoice.class, \"total\", shop.Money.class);"), c.generatedSource("shop.Invoice_"));
+    }
+
     /** Each model compiles, gets its metamodel, and gets no rows class: generated code could not set a field or construct it. */
     @ParameterizedTest
     @ValueSource(strings = {

@@ -1,5 +1,8 @@
 package dev.ferro.impl.metadata;
 
+import dev.ferro.ColumnType;
+import dev.ferro.ValueOutOfRangeException;
+
 import java.lang.invoke.MethodHandle;
 
 /**
@@ -7,6 +10,11 @@ import java.lang.invoke.MethodHandle;
  *
  * <p>A foreign key is a column too: its type and kind are those of the target's id, {@link #get}
  * returns the key its {@code Ref} holds, and {@link #set} takes a {@code Ref}.
+ *
+ * <p>A field of an application's value type has a {@link ColumnType}: its {@link #kind} is that of
+ * the stored type, and values cross between the two where they are bound and read
+ * ({@code sql.Dialect#binder}, {@code sql.Dialect#reader}); everywhere else, as in {@link #get} and
+ * {@link #set}, a value is the field's own.
  */
 public final class FieldMetadata {
     private final Class<?> model;
@@ -23,10 +31,12 @@ public final class FieldMetadata {
     private final boolean generated;
     private final FieldAccess access;
     private final ForeignKeyMetadata foreignKey;
+    /** Null for a type Ferro stores itself. */
+    private final ColumnType<Object, Object> columnType;
 
     FieldMetadata(Class<?> model, String name, String column, Class<?> type, ValueKind kind, boolean primitive,
                   boolean nullable, int length, int precision, int scale, boolean id, boolean generated,
-                  FieldAccess access, ForeignKeyMetadata foreignKey) {
+                  FieldAccess access, ForeignKeyMetadata foreignKey, ColumnType<Object, Object> columnType) {
         this.model = model;
         this.name = name;
         this.column = column;
@@ -41,6 +51,7 @@ public final class FieldMetadata {
         this.generated = generated;
         this.access = access;
         this.foreignKey = foreignKey;
+        this.columnType = columnType;
     }
 
     /** The foreign key this column holds, or null for a plain column. */
@@ -67,8 +78,48 @@ public final class FieldMetadata {
         return type;
     }
 
+    /** The kind of the stored values: of the field's type, or of its column type's stored type. */
     public ValueKind kind() {
         return kind;
+    }
+
+    /** The application's column type this field is stored with, or null when Ferro stores its type itself. */
+    public ColumnType<Object, Object> columnType() {
+        return columnType;
+    }
+
+    /** The class of the stored values: the field's type, or its column type's stored type (boxed). */
+    public Class<?> storedType() {
+        return columnType == null ? type : ModelReader.box(columnType.storedType());
+    }
+
+    /** A field value as it is stored: itself, or its column type's conversion (null stays null). */
+    public Object toStored(Object value) {
+        if (columnType == null || value == null) {
+            return value;
+        }
+        Object stored;
+        try {
+            stored = columnType.toStored(value);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(this + " cannot be stored: " + columnType + " refused " + value + ": " + e.getMessage(), e);
+        }
+        if (stored == null) {
+            throw new IllegalArgumentException(this + " cannot be stored: " + columnType + " turned " + value + " into null");
+        }
+        return stored;
+    }
+
+    /** A stored value as the field holds it (null stays null); a value the column type refuses is a {@link ValueOutOfRangeException}. */
+    public Object fromStored(Object stored) {
+        if (columnType == null || stored == null) {
+            return stored;
+        }
+        try {
+            return columnType.fromStored(stored);
+        } catch (RuntimeException e) {
+            throw new ValueOutOfRangeException(model, name, String.valueOf(stored), columnType + " refused it: " + e.getMessage(), e);
+        }
     }
 
     public boolean primitive() {

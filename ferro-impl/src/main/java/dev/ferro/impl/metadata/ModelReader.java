@@ -2,6 +2,7 @@ package dev.ferro.impl.metadata;
 
 import dev.ferro.BackRef;
 import dev.ferro.Column;
+import dev.ferro.ColumnType;
 import dev.ferro.ForeignKey;
 import dev.ferro.Id;
 import dev.ferro.Index;
@@ -29,7 +30,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,10 +51,14 @@ public final class ModelReader {
     static final int DEFAULT_SCALE = 2;
     static final int MIN_ENUM_LENGTH = 64;
 
-    private ModelReader() {
+    private final ColumnTypes types;
+
+    /** @param types the application's value types that fields may have */
+    public ModelReader(ColumnTypes types) {
+        this.types = types;
     }
 
-    public static <M> ModelMetadata<M> read(Class<M> type) {
+    public <M> ModelMetadata<M> read(Class<M> type) {
         Model model = type.getAnnotation(Model.class);
         if (model == null) {
             throw new ModelDefinitionException(type, null, "is not annotated with @dev.ferro.Model");
@@ -83,7 +87,7 @@ public final class ModelReader {
                 relations.add(relation);
                 continue;
             }
-            FieldMetadata meta = field.getType() == Ref.class ? readForeignKey(type, table, field, lookup) : readField(type, field, lookup);
+            FieldMetadata meta = field.getType() == Ref.class ? readForeignKey(type, table, field, lookup) : readField(type, field, lookup, types);
             // MariaDB and SQLite compare column names without case: NAME and name are one column there.
             FieldMetadata sameColumn = byColumn.putIfAbsent(meta.column().toLowerCase(Locale.ROOT), meta);
             if (sameColumn != null) {
@@ -155,9 +159,7 @@ public final class ModelReader {
         if (model == null) {
             throw new ModelDefinitionException(type, null, "is not annotated with @dev.ferro.Model");
         }
-        String table = model.table().isBlank() ? Naming.snakeCase(type.getSimpleName()) : model.table();
-        checkIdentifier(type, null, "table name", table);
-        return table;
+        return model.table().isBlank() ? Naming.snakeCase(type.getSimpleName()) : model.table();
     }
 
     /**
@@ -169,7 +171,7 @@ public final class ModelReader {
         MethodHandles.Lookup lookup = lookupFor(type);
         for (Field field : persistentFields(type)) {
             if (field.isAnnotationPresent(Id.class)) {
-                return readField(type, field, lookup);
+                return readField(type, field, lookup, ColumnTypes.NONE);
             }
         }
         throw new ModelDefinitionException(type, null, "has no @Id field");
@@ -204,13 +206,12 @@ public final class ModelReader {
         }
         Column column = field.getAnnotation(Column.class);
         String columnName = column != null && !column.name().isBlank() ? column.name() : Naming.snakeCase(field.getName()) + "_id";
-        checkIdentifier(model, field.getName(), "column name", columnName);
         String constraint = Naming.constraintName("fk", table, List.of(columnName));
         ForeignKeyMetadata metadata = new ForeignKeyMetadata(target, tableOf(target), targetId, foreignKey.relatedName(),
                 foreignKey.onDelete(), foreignKey.unique(), constraint);
         return new FieldMetadata(model, field.getName(), columnName, targetId.type(), targetId.kind(), false,
                 foreignKey.nullable(), targetId.length(), targetId.precision(), targetId.scale(), false, false,
-                access(model, field, lookup), metadata);
+                access(model, field, lookup), metadata, null);
     }
 
     private static RelationField readRelation(Class<?> model, String table, Field field, MethodHandles.Lookup lookup) {
@@ -247,7 +248,6 @@ public final class ModelReader {
             Column column = field.getAnnotation(Column.class);
             String fieldPart = column != null && !column.name().isBlank() ? column.name() : Naming.snakeCase(field.getName());
             joinTable = manyToMany.table().isBlank() ? table + "_" + fieldPart : manyToMany.table();
-            checkIdentifier(model, field.getName(), "join table name", joinTable);
         }
         return new RelationField(model, field.getName(), target, declared, relatedName, joinTable,
                 access(model, field, lookup));
@@ -291,13 +291,22 @@ public final class ModelReader {
         return fields;
     }
 
-    private static FieldMetadata readField(Class<?> model, Field field, MethodHandles.Lookup lookup) {
+    /** @param types the column types the field's type may have; an id's is always one Ferro stores itself */
+    private static FieldMetadata readField(Class<?> model, Field field, MethodHandles.Lookup lookup, ColumnTypes types) {
         Class<?> declared = field.getType();
-        ValueKind kind = ValueKind.of(declared);
+        @SuppressWarnings("unchecked")
+        ColumnType<Object, Object> columnType = (ColumnType<Object, Object>) types.of(declared);
+        Class<?> stored = columnType == null ? declared : columnType.storedType();
+        ValueKind kind = ValueKind.of(stored);
         if (kind == null) {
             throw new ModelDefinitionException(model, field.getName(), "has type " + field.getGenericType().getTypeName()
                     + ", which Ferro cannot store; supported: " + ValueKind.supportedTypes()
-                    + " (mark the field transient to leave it out)");
+                    + ", or a type that a registered dev.ferro.ColumnType stores (mark the field transient to leave it out)");
+        }
+        if (columnType != null && (field.isAnnotationPresent(Id.class) || field.isAnnotationPresent(Version.class))) {
+            throw new ModelDefinitionException(model, field.getName(), "is " + (field.isAnnotationPresent(Id.class) ? "an @Id" : "a @Version")
+                    + " of type " + declared.getSimpleName() + ", stored by " + columnType
+                    + "; an id or version must be a type Ferro stores itself");
         }
         if (Modifier.isFinal(field.getModifiers())) {
             throw new ModelDefinitionException(model, field.getName(), "is final; Ferro must be able to set it when it reads a row");
@@ -305,7 +314,6 @@ public final class ModelReader {
         Column column = field.getAnnotation(Column.class);
         Id id = field.getAnnotation(Id.class);
         String columnName = column != null && !column.name().isBlank() ? column.name() : Naming.snakeCase(field.getName());
-        checkIdentifier(model, field.getName(), "column name", columnName);
         boolean primitive = declared.isPrimitive();
         boolean generated = id != null && id.generated() && kind.isIntegral();
         if (id != null && !(kind.isIntegral() || kind == ValueKind.STRING || kind == ValueKind.UUID)) {
@@ -324,7 +332,7 @@ public final class ModelReader {
         if (kind == ValueKind.STRING) {
             length = stringLength(field, column);
         } else if (kind == ValueKind.ENUM) {
-            int longest = Arrays.stream(declared.getEnumConstants()).mapToInt(e -> ((Enum<?>) e).name().length()).max().orElse(1);
+            int longest = Arrays.stream(stored.getEnumConstants()).mapToInt(e -> ((Enum<?>) e).name().length()).max().orElse(1);
             length = column != null && column.length() > 0 ? column.length() : Math.max(MIN_ENUM_LENGTH, longest);
             if (length < longest) {
                 throw new ModelDefinitionException(model, field.getName(), "has length " + length
@@ -345,7 +353,7 @@ public final class ModelReader {
         }
         Class<?> boxed = box(declared);
         return new FieldMetadata(model, field.getName(), columnName, boxed, kind, primitive, nullable, length, precision, scale,
-                id != null, generated, access(model, field, lookup), null);
+                id != null, generated, access(model, field, lookup), null, columnType);
     }
 
     /** A size below its "unset" default is a mistake, not a request for the default. */
@@ -398,23 +406,8 @@ public final class ModelReader {
     private static IndexMetadata index(Class<?> model, String table, String name, List<FieldMetadata> fields, boolean unique) {
         if (name.isBlank()) {
             name = Naming.constraintName(unique ? "uq" : "idx", table, fields.stream().map(FieldMetadata::column).toList());
-        } else {
-            checkIdentifier(model, fields.size() == 1 ? fields.get(0).name() : null,
-                    unique ? "unique constraint name" : "index name", name);
         }
         return new IndexMetadata(name, fields, unique);
-    }
-
-    /**
-     * PostgreSQL silently cuts a longer identifier and MariaDB refuses it; either way the schema
-     * would not be the model's, so the model is rejected at start.
-     */
-    private static void checkIdentifier(Class<?> model, String field, String what, String name) {
-        int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > Naming.MAX_IDENTIFIER_LENGTH) {
-            throw new ModelDefinitionException(model, field, what + " '" + name + "' is " + bytes
-                    + " bytes long; databases accept at most " + Naming.MAX_IDENTIFIER_LENGTH);
-        }
     }
 
     private static void checkIndexNames(Class<?> model, List<IndexMetadata> indexes) {

@@ -23,15 +23,20 @@ public final class ModelRegistry {
     private final Set<Class<?>> declared = ConcurrentHashMap.newKeySet();
     private final ConcurrentHashMap<Class<?>, Map<String, ResolvedRelation>> relationships = new ConcurrentHashMap<>();
     private final ColumnLimits limits;
+    private final ModelReader reader;
 
     /** A registry that checks the models' own definitions only, before a database is chosen. */
-    public ModelRegistry() {
-        this(ColumnLimits.NONE);
+    public ModelRegistry(ColumnTypes types) {
+        this(ColumnLimits.NONE, types);
     }
 
-    /** @param limits the database's, checked for every field of a model as it is read */
-    public ModelRegistry(ColumnLimits limits) {
+    /**
+     * @param limits the database's, checked for every field of a model as it is read
+     * @param types the application's value types that fields may have
+     */
+    public ModelRegistry(ColumnLimits limits, ColumnTypes types) {
         this.limits = limits;
+        this.reader = new ModelReader(types);
     }
 
     /** The metadata of a model, read on first use. */
@@ -45,14 +50,32 @@ public final class ModelRegistry {
     }
 
     private ModelMetadata<?> read(Class<?> type) {
-        ModelMetadata<?> metadata = ModelReader.read(type);
+        ModelMetadata<?> metadata = reader.read(type);
+        checkIdentifier(type, null, "table name", metadata.table());
         for (FieldMetadata field : metadata.fields()) {
+            checkIdentifier(type, field.name(), "column name", field.column());
             String unsupported = limits.unsupported(field);
             if (unsupported != null) {
                 throw new ModelDefinitionException(type, field.name(), unsupported);
             }
         }
+        for (IndexMetadata index : metadata.indexes()) {
+            checkIdentifier(type, index.fields().size() == 1 ? index.fields().get(0).name() : null,
+                    index.unique() ? "unique constraint name" : "index name", index.name());
+        }
+        for (RelationField relation : metadata.relations()) {
+            if (relation.joinTable() != null) {
+                checkIdentifier(type, relation.name(), "join table name", relation.joinTable());
+            }
+        }
         return metadata;
+    }
+
+    private void checkIdentifier(Class<?> model, String field, String what, String name) {
+        String problem = limits.unsupportedIdentifier(name);
+        if (problem != null) {
+            throw new ModelDefinitionException(model, field, what + " '" + name + "' " + problem);
+        }
     }
 
     /**
@@ -311,13 +334,15 @@ public final class ModelRegistry {
     }
 
     /** The join table of a many-to-many declared by {@code source.field}, seen from {@code source}. */
-    private static JoinTable joinTable(ModelMetadata<?> source, RelationField field, ModelMetadata<?> target) {
+    private JoinTable joinTable(ModelMetadata<?> source, RelationField field, ModelMetadata<?> target) {
         String sourceColumn = source.table() + "_id";
         String targetColumn = target.table() + "_id";
         if (sourceColumn.equalsIgnoreCase(targetColumn)) {
             sourceColumn = "from_id";
             targetColumn = "to_id";
         }
+        checkIdentifier(field.model(), field.name(), "join table column name", sourceColumn);
+        checkIdentifier(field.model(), field.name(), "join table column name", targetColumn);
         return new JoinTable(field.joinTable(), sourceColumn, source.id(), targetColumn, target.id(),
                 Naming.constraintName("uq", field.joinTable(), List.of(sourceColumn, targetColumn)));
     }

@@ -4,8 +4,13 @@ import java.nio.charset.StandardCharsets;
 
 /** Derives database names from Java names. */
 public final class Naming {
-    /** PostgreSQL cuts identifiers at 63 bytes; MariaDB at 64. */
-    public static final int MAX_IDENTIFIER_LENGTH = 63;
+    /**
+     * The length in UTF-8 bytes that generated constraint and index names are cut to: PostgreSQL's
+     * limit, the smallest of the databases Ferro knows, so that a model's schema has the same names
+     * on each. A name the model gives is checked against its own database's limit instead
+     * ({@code sql.Dialect#unsupportedIdentifier}).
+     */
+    public static final int GENERATED_NAME_BYTES = 63;
 
     private Naming() {
     }
@@ -31,13 +36,13 @@ public final class Naming {
     }
 
     /**
-     * A constraint or index name, cut to the identifier limit every database accepts. The limit is
+     * A constraint or index name, cut to {@link #GENERATED_NAME_BYTES}. The limit is
      * counted in UTF-8 bytes, as PostgreSQL counts it: a name of 63 characters with non-ASCII letters
      * would otherwise be cut again by the database, without the hash.
      */
     public static String constraintName(String prefix, String table, java.util.List<String> columns) {
         String name = prefix + "_" + table + "_" + String.join("_", columns);
-        if (utf8Length(name) <= MAX_IDENTIFIER_LENGTH) {
+        if (utf8Length(name) <= GENERATED_NAME_BYTES) {
             return name;
         }
         // A hash of the full name keeps two long names that share a prefix apart.
@@ -47,7 +52,7 @@ public final class Naming {
         while (end < name.length()) {
             int codePoint = name.codePointAt(end);
             bytes += utf8Length(Character.toString(codePoint));
-            if (bytes > MAX_IDENTIFIER_LENGTH) {
+            if (bytes > GENERATED_NAME_BYTES) {
                 break;
             }
             end += Character.charCount(codePoint);

@@ -134,6 +134,22 @@ public abstract class Dialect implements ColumnLimits {
         return "INSERT INTO " + quotedTable + " DEFAULT VALUES";
     }
 
+    /** No limit on names here; each database's dialect says its own (SQLite has none). */
+    @Override
+    public String unsupportedIdentifier(String name) {
+        return null;
+    }
+
+    /**
+     * The problem when a name is longer than a database keeps, or null: {@code max} UTF-8 bytes
+     * (PostgreSQL counts bytes) or characters (MariaDB and H2 count characters).
+     */
+    protected final String longerThan(String name, int max, boolean bytes) {
+        int length = bytes ? name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length : name.codePointCount(0, name.length());
+        String unit = bytes ? " bytes" : " characters";
+        return length <= max ? null : "is " + length + unit + " long; " + name() + " accepts at most " + max + unit;
+    }
+
     /** The SQL type of a column: standard SQL, as H2 and PostgreSQL take it. */
     public String columnType(FieldMetadata field) {
         return switch (field.kind()) {
@@ -362,8 +378,13 @@ public abstract class Dialect implements ColumnLimits {
 
     // ---------------------------------------------------------------- values
 
+    /** The binder of a field's values: of its kind, after its column type's conversion when it has one. */
     public ValueBinder binder(FieldMetadata field) {
-        return binders.get(field.kind());
+        ValueBinder stored = binders.get(field.kind());
+        if (field.columnType() == null) {
+            return stored;
+        }
+        return (statement, index, value) -> stored.bind(statement, index, field.toStored(value));
     }
 
     /** The (shared) binder of a value kind. */
@@ -507,8 +528,17 @@ public abstract class Dialect implements ColumnLimits {
      * the plain {@code ResultSet} getters on every database, since generated row readers call those
      * directly ({@code hydration.RowColumns}), a short or int through a long where the database's
      * integers are wider ({@link #integersWiderThanDeclared}); the other kinds as {@link #objectReader} says.
+     * A field with a column type gets the value its conversion makes of the stored one.
      */
     public ValueReader reader(FieldMetadata field) {
+        ValueReader stored = storedReader(field);
+        if (field.columnType() == null) {
+            return stored;
+        }
+        return (row, column) -> field.fromStored(stored.read(row, column));
+    }
+
+    private ValueReader storedReader(FieldMetadata field) {
         if (checksRange(field)) {
             return (r, c) -> {
                 long v = r.getLong(c);
@@ -553,7 +583,7 @@ public abstract class Dialect implements ColumnLimits {
         ValueKind kind = field.kind();
         return switch (kind) {
             case DECIMAL -> (r, c) -> r.getBigDecimal(c);
-            case ENUM -> enumReader(field.type());
+            case ENUM -> enumReader(field.storedType());
             case UUID -> (r, c) -> r.getObject(c, UUID.class);
             case LOCAL_DATE -> (r, c) -> r.getObject(c, LocalDate.class);
             case LOCAL_TIME -> (r, c) -> r.getObject(c, LocalTime.class);

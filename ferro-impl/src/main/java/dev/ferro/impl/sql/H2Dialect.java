@@ -49,6 +49,11 @@ public class H2Dialect extends Dialect {
     }
 
     @Override
+    public String unsupportedIdentifier(String name) {
+        return longerThan(name, 256, false);
+    }
+
+    @Override
     public String unsupported(FieldMetadata field) {
         return beyond(field, 100_000, 100_000, MAX_LENGTH / 2);
     }

@@ -61,6 +61,11 @@ public class MariaDbDialect extends Dialect {
 
     /** DECIMAL holds 65 digits, 38 after the point; LONGTEXT 4 GiB, a billion characters of up to 4 bytes. */
     @Override
+    public String unsupportedIdentifier(String name) {
+        return longerThan(name, 64, false);
+    }
+
+    @Override
     public String unsupported(FieldMetadata field) {
         return beyond(field, 65, 38, 1_073_741_823);
     }

@@ -28,6 +28,12 @@ public final class PostgresDialect extends Dialect {
         return connection.getSchema();
     }
 
+    /** PostgreSQL would cut a longer name to 63 bytes without a word. */
+    @Override
+    public String unsupportedIdentifier(String name) {
+        return longerThan(name, 63, true);
+    }
+
     @Override
     public String unsupported(dev.ferro.impl.metadata.FieldMetadata field) {
         return beyond(field, 1_000, 1_000, 10_485_760);

@@ -322,11 +322,12 @@ public final class QueryRenderer {
         if (value == null && !field.nullable()) {
             throw new IllegalArgumentException(field + " is not nullable; cannot set it to null");
         }
+        Object stored = field.toStored(value);
         // Ferro stores neither, and the databases compare them differently (MariaDB cannot bind NaN at all).
-        if (Unstorable.nonFinite(value)) {
+        if (Unstorable.nonFinite(stored)) {
             throw new IllegalArgumentException(field + " cannot be compared with " + value + ", which Ferro does not store");
         }
-        if (value instanceof String text && Unstorable.unpairedSurrogate(text) >= 0) {
+        if (stored instanceof String text && Unstorable.unpairedSurrogate(text) >= 0) {
             throw new IllegalArgumentException(field + " cannot be compared with a string holding an unpaired UTF-16"
                     + " surrogate, which the databases would turn into '?'");
         }

@@ -20,8 +20,9 @@ final class ColumnFit {
     private ColumnFit() {
     }
 
-    /** Why the value cannot be stored as it is in the field's column, or null when it can. */
-    static String misfit(FieldMetadata field, Object value, Dialect dialect) {
+    /** Why the field value cannot be stored as it is in the field's column, or null when it can. */
+    static String misfit(FieldMetadata field, Object fieldValue, Dialect dialect) {
+        Object value = field.toStored(fieldValue);
         if (value == null) {
             return null;
         }

@@ -4,6 +4,7 @@ import dev.ferro.Id;
 import dev.ferro.Model;
 import dev.ferro.impl.crud.CrudAccount;
 import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.metadata.ColumnTypes;
 import dev.ferro.impl.metadata.ModelReader;
 import dev.ferro.impl.types.AllTypes;
 import dev.ferro.spi.ModelRows;
@@ -61,6 +62,6 @@ class GeneratedRowsTest {
     }
 
     private static FieldMetadata[] fields(Class<?> model) {
-        return ModelReader.read(model).fields().toArray(FieldMetadata[]::new);
+        return new ModelReader(ColumnTypes.NONE).read(model).fields().toArray(FieldMetadata[]::new);
     }
 }

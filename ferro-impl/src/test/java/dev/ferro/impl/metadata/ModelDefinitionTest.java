@@ -1,19 +1,27 @@
 package dev.ferro.impl.metadata;
 
+import dev.ferro.ColumnType;
 import dev.ferro.DataAccessException;
+import dev.ferro.Ferro;
 import dev.ferro.ModelDefinitionException;
 import dev.ferro.SchemaMode;
+import dev.ferro.impl.testing.Database;
 import dev.ferro.impl.testing.DatabaseTest;
 import dev.ferro.impl.testing.StatementLog;
+import dev.ferro.impl.types.Money;
+import dev.ferro.impl.types.Sku;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A model Ferro cannot map is rejected when Ferro starts, before any statement runs, with a
@@ -21,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class ModelDefinitionTest extends DatabaseTest {
     private static final String SUPPORTED = "supported: boolean, short, int, long, float, double (and their wrappers), "
-            + "BigDecimal, String, UUID, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, byte[], enums "
-            + "(mark the field transient to leave it out)";
+            + "BigDecimal, String, UUID, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, Instant, byte[], enums, "
+            + "or a type that a registered dev.ferro.ColumnType stores (mark the field transient to leave it out)";
     private static final String INVALID = ModelSource.PACKAGE + ".";
 
     @Override
@@ -105,7 +113,7 @@ class ModelDefinitionTest extends DatabaseTest {
                     @Version public Integer version;
                 }
                 """);
-        ModelMetadata<?> metadata = ModelReader.read(model);
+        ModelMetadata<?> metadata = new ModelReader(ColumnTypes.NONE).read(model);
         assertEquals("version", metadata.version().name());
         assertFalse(metadata.version().nullable(), "a version column is NOT NULL");
     }
@@ -135,6 +143,43 @@ class ModelDefinitionTest extends DatabaseTest {
                 """);
         assertEquals("Model " + INVALID + "DateField, field 'born': has type java.util.Date, which Ferro cannot store; "
                 + SUPPORTED, e.getMessage());
+    }
+
+    @Test
+    void aValueTypeAsIdIsRejectedNamingItsColumnType() {
+        Class<?> bySku = ModelSource.compile("""
+                @Model(table = "md_sku_id")
+                public class SkuId {
+                    @Id public dev.ferro.impl.types.Sku id;
+                }
+                """);
+        ModelDefinitionException e = assertThrows(ModelDefinitionException.class,
+                () -> database.connect(database.options().models(bySku).types(Sku.TYPE)).close());
+        assertEquals("Model " + INVALID + "SkuId, field 'id': is an @Id of type Sku, stored by " + Sku.TYPE
+                + "; an id or version must be a type Ferro stores itself", e.getMessage());
+    }
+
+    @Test
+    void columnTypesForTypesFerroStoresOrToTypesItDoesNotAreRefusedAtConnect() {
+        ColumnType<String, String> text = ColumnType.of(String.class, String.class, s -> s, s -> s);
+        IllegalArgumentException own = assertThrows(IllegalArgumentException.class,
+                () -> database.connect(database.options().models(MdTag.class).types(text)).close());
+        assertEquals(text + " maps java.lang.String, which Ferro stores itself; a column type is for the application's"
+                + " own value types", own.getMessage());
+
+        ColumnType<Sku, StringBuilder> builder = ColumnType.of(Sku.class, StringBuilder.class,
+                sku -> new StringBuilder(sku.code()), b -> new Sku(b.toString()));
+        IllegalArgumentException stored = assertThrows(IllegalArgumentException.class,
+                () -> database.connect(database.options().models(MdTag.class).types(builder)).close());
+        assertTrue(stored.getMessage().startsWith(builder + " stores dev.ferro.impl.types.Sku as java.lang.StringBuilder,"
+                + " which Ferro does not store; the stored type must be one of: boolean, "), stored.getMessage());
+
+        ColumnType<Money, String> moneyAsText = ColumnType.of(Money.class, String.class, m -> m.amount().toPlainString(), Money::of);
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> database.connect(database.options().models(MdTag.class).types(moneyAsText)).close());
+        assertTrue(twice.getMessage().startsWith("Two column types map dev.ferro.impl.types.Money: dev.ferro.impl.types.MoneyType@"),
+                twice.getMessage());
+        assertTrue(twice.getMessage().endsWith(" and " + moneyAsText), twice.getMessage());
     }
 
     @Test
@@ -308,46 +353,114 @@ class ModelDefinitionTest extends DatabaseTest {
                 e.getMessage());
     }
 
-    /** PostgreSQL would silently cut a longer name, MariaDB refuses it: both mean a different schema than the model's. */
+    /** The longest name each database keeps, and what it counts; SQLite has no limit. */
+    private record NameLimit(int max, String unit, String dialect) {
+        String problem(String what, String name, int length) {
+            return what + " '" + name + "' is " + length + " " + unit + " long; " + dialect + " accepts at most " + max + " " + unit;
+        }
+    }
+
+    private NameLimit nameLimit() {
+        return switch (database) {
+            case POSTGRESQL -> new NameLimit(63, "bytes", "postgresql");
+            case MARIADB -> new NameLimit(64, "characters", "mariadb");
+            case SQLITE -> null;
+            default -> new NameLimit(256, "characters", database == Database.H2 ? "h2" : "h2-offset-fetch");
+        };
+    }
+
+    /** Connects with the model and creates its table, which a database without the limit must take. */
+    private void accepted(Class<?> model) {
+        try (Ferro accepting = database.connect(database.options().models(model))) {
+            accepting.schema().create(model);
+            accepting.schema().drop(model);
+        }
+    }
+
+    /** PostgreSQL would silently cut a longer name, MariaDB and H2 refuse it: both mean a different schema than the model's. */
     @Test
-    void tableNameLongerThan63BytesIsRejected() {
-        String table = "md_" + "t".repeat(61);
-        ModelDefinitionException e = rejected("""
+    void aTableNameLongerThanTheDatabaseKeepsIsRejectedAtConnect() {
+        NameLimit limit = nameLimit();
+        String table = "md_" + "t".repeat((limit == null ? 300 : limit.max()) - 2);
+        String source = """
                 @Model(table = "%s")
                 public class LongTable {
                     @Id public Long id;
                 }
-                """.formatted(table));
-        assertEquals("Model " + INVALID + "LongTable: table name '" + table + "' is 64 bytes long; "
-                + "databases accept at most 63", e.getMessage());
+                """.formatted(table);
+        if (limit == null) {
+            accepted(ModelSource.compile(source));
+            return;
+        }
+        ModelDefinitionException e = rejected(source);
+        assertEquals("Model " + INVALID + "LongTable: " + limit.problem("table name", table, limit.max() + 1), e.getMessage());
     }
 
     @Test
-    void columnNameLongerThan63BytesIsRejected() {
-        ModelDefinitionException e = rejected("""
+    void aColumnNameLongerThanTheDatabaseKeepsIsRejectedNamingTheField() {
+        NameLimit limit = nameLimit();
+        String column = "c".repeat((limit == null ? 300 : limit.max()) + 1);
+        String source = """
                 @Model(table = "md_long_column")
                 public class LongColumn {
                     @Id public Long id;
-                    public String numberOfTimesThisRecordWasViewedByAnyoneSinceItWasFirstPublished;
+                    @Column(name = "%s") public String viewCount;
                 }
-                """);
-        assertEquals("Model " + INVALID + "LongColumn, field 'numberOfTimesThisRecordWasViewedByAnyoneSinceItWasFirstPublished': "
-                + "column name 'number_of_times_this_record_was_viewed_by_anyone_since_it_was_first_published' is 77 bytes long; "
-                + "databases accept at most 63", e.getMessage());
+                """.formatted(column);
+        if (limit == null) {
+            accepted(ModelSource.compile(source));
+            return;
+        }
+        ModelDefinitionException e = rejected(source);
+        assertEquals("Model " + INVALID + "LongColumn, field 'viewCount': " + limit.problem("column name", column, limit.max() + 1),
+                e.getMessage());
     }
 
+    /** 34 characters of 65 bytes: PostgreSQL counts bytes, and would cut it; MariaDB and H2 count characters. */
     @Test
-    void explicitConstraintNameLongerThan63BytesIsRejected() {
+    void postgresqlCountsTheBytesOfANameAndTheOthersItsCharacters() {
         String name = "uq_" + "ü".repeat(31);
-        ModelDefinitionException e = rejected("""
+        String source = """
                 @Model(table = "md_long_unique")
                 public class LongUnique {
                     @Id public Long id;
                     @Unique(name = "%s") public String code;
                 }
-                """.formatted(name));
+                """.formatted(name);
+        if (database != Database.POSTGRESQL) {
+            accepted(ModelSource.compile(source));
+            return;
+        }
+        ModelDefinitionException e = rejected(source);
         assertEquals("Model " + INVALID + "LongUnique, field 'code': unique constraint name '" + name + "' is 65 bytes long; "
-                + "databases accept at most 63", e.getMessage());
+                + "postgresql accepts at most 63 bytes", e.getMessage());
+    }
+
+    /** A join table's columns are named after the tables ({@code <table>_id}): a table name near the limit makes one too long. */
+    @Test
+    void aJoinTableColumnLongerThanTheDatabaseKeepsIsRejectedWhenTheRelationIsResolved() {
+        NameLimit limit = nameLimit();
+        if (limit == null) {
+            return;
+        }
+        String table = "t".repeat(limit.max() - 2);
+        List<Class<?>> models = ModelSource.compileAll("""
+                @Model(table = "%s")
+                public class LongTag {
+                    @Id public Long id;
+                    @BackRef public Relation<Tagged> tagged;
+                }
+                """.formatted(table), """
+                @Model(table = "md_tagged")
+                public class Tagged {
+                    @Id public Long id;
+                    @ManyToMany(relatedName = "tagged") public Relation<LongTag> tags;
+                }
+                """);
+        ModelDefinitionException e = assertThrows(ModelDefinitionException.class,
+                () -> database.connect(database.options().models(models.get(0), models.get(1))).close());
+        assertEquals("Model " + INVALID + "Tagged, field 'tags': " + limit.problem("join table column name", table + "_id",
+                limit.max() + 1), e.getMessage());
     }
 
     @Test

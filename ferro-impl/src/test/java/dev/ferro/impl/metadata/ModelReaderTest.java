@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** What {@link ModelReader} makes of a model class: columns, their order, nullability, lengths and indexes. */
 class ModelReaderTest {
-    private final ModelMetadata<MdArticle> article = ModelReader.read(MdArticle.class);
+    private final ModelMetadata<MdArticle> article = new ModelReader(ColumnTypes.NONE).read(MdArticle.class);
 
     @Test
     void idComesFirstThenSuperclassFieldsThenDeclarationOrder() {
@@ -40,7 +40,7 @@ class ModelReaderTest {
 
     @Test
     void tableDefaultsToSnakeCaseOfTheClassName() {
-        ModelMetadata<MdBlogPost> post = ModelReader.read(MdBlogPost.class);
+        ModelMetadata<MdBlogPost> post = new ModelReader(ColumnTypes.NONE).read(MdBlogPost.class);
 
         assertEquals("md_blog_post", post.table());
         assertEquals("head_line", post.field("headLine").column());

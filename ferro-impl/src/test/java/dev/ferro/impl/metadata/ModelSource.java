@@ -28,10 +28,11 @@ import java.util.regex.Pattern;
  *
  * <p>Models that Ferro must reject cannot live in the test sources: the processor would list them
  * in the model index ({@code META-INF/ferro/models}), which Ferro reads whenever it is connected
- * without explicit models, and every such connect in the test suite would then fail on them.
+ * without explicit models, and every such connect in the test suite would then fail on them. So
+ * cannot models that need something only one test's options give (a {@code ColumnType}).
  */
-final class ModelSource {
-    static final String PACKAGE = "dev.ferro.impl.metadata.invalid";
+public final class ModelSource {
+    public static final String PACKAGE = "dev.ferro.impl.metadata.invalid";
     private static final String HEADER = "package " + PACKAGE + ";\n"
             + "import dev.ferro.*;\n"
             + "import java.math.BigDecimal;\n";
@@ -42,7 +43,7 @@ final class ModelSource {
     }
 
     /** The class declared by {@code source} (in package {@value #PACKAGE}, with dev.ferro.* imported). */
-    static Class<?> compile(String source) {
+    public static Class<?> compile(String source) {
         return compileAll(source).get(0);
     }
 
@@ -50,7 +51,7 @@ final class ModelSource {
      * The classes declared by {@code sources}, in their order, compiled together (so that they may
      * name each other) into one class loader.
      */
-    static List<Class<?>> compileAll(String... sources) {
+    public static List<Class<?>> compileAll(String... sources) {
         return COMPILED.computeIfAbsent(List.of(sources), ModelSource::doCompile);
     }
 
