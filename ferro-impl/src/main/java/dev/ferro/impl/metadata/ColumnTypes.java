@@ -67,7 +67,6 @@ public final class ColumnTypes {
         return byJavaType.get(javaType);
     }
 
-    /** One instance of each service class: the class loaders of a server may find one class twice. */
     /** A value as its column type stores it, when its class has one: for the arguments of raw SQL. */
     @SuppressWarnings("unchecked")
     public Object toStored(Object value) {
@@ -78,6 +77,7 @@ public final class ColumnTypes {
         return type == null ? value : type.toStored(value);
     }
 
+    /** One instance of each service class: the class loaders of a server may find one class twice. */
     private static Collection<ColumnType<?, ?>> services() {
         Map<Class<?>, ColumnType<?, ?>> found = new LinkedHashMap<>();
         ClassLoader context = Thread.currentThread().getContextClassLoader();
