@@ -11,31 +11,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
- * Everything that differs between databases, in one class per database: identifier quoting, column
- * types, how each value kind is bound and read, paging, NULL ordering, generated keys and the
- * classification of constraint errors. The defaults here are standard JDBC 4.2 and SQL.
- *
- * <p>Temporal values are stored with microsecond precision on every database (the finest that
- * PostgreSQL and MariaDB keep); {@code OffsetDateTime} and {@code Instant} are stored as UTC, so an
- * {@code OffsetDateTime} reads back at offset {@code Z}.
+ * Everything that differs between databases, in one class per database: identifier quoting, the
+ * {@link SqlTypes} that say how each value kind is declared, bound and read, paging, NULL ordering,
+ * generated keys and the classification of constraint errors. The defaults here are standard JDBC 4.2
+ * and SQL.
  */
 public abstract class Dialect implements ColumnLimits {
     private final Identity identity;
-    private final Map<ValueKind, ValueBinder> binders = new EnumMap<>(ValueKind.class);
+    private final SqlTypes types;
 
     /**
      * What names a database and its driver.
@@ -49,12 +36,15 @@ public abstract class Dialect implements ColumnLimits {
     protected record Identity(String name, String urlPrefix, String productName, String driverClass, String driverArtifact) {
     }
 
-    /** Binders are made once here; a subclass's {@link #binder(ValueKind)} must not use its own fields. */
+    /** A dialect of a database that keeps every value kind the standard way. */
     protected Dialect(Identity identity) {
+        this(identity, SqlTypes.standard());
+    }
+
+    /** A dialect of a database that keeps some value kinds its own way: {@code SqlTypes.standard().with(...)}. */
+    protected Dialect(Identity identity, SqlTypes types) {
         this.identity = identity;
-        for (ValueKind kind : ValueKind.values()) {
-            binders.put(kind, binder(kind));
-        }
+        this.types = types;
     }
 
     /** A short name: h2, postgresql, mariadb, mysql, sqlite; {@code FerroOptions.dialect(name)} picks a dialect by it. */
@@ -150,25 +140,9 @@ public abstract class Dialect implements ColumnLimits {
         return length <= max ? null : "is " + length + unit + " long; " + name() + " accepts at most " + max + unit;
     }
 
-    /** The SQL type of a column: standard SQL, as H2 and PostgreSQL take it. */
-    public String columnType(FieldMetadata field) {
-        return switch (field.kind()) {
-            case BOOLEAN -> "BOOLEAN";
-            case SHORT -> "SMALLINT";
-            case INT -> "INTEGER";
-            case LONG -> "BIGINT";
-            case FLOAT -> "REAL";
-            case DOUBLE -> "DOUBLE PRECISION";
-            case DECIMAL -> "NUMERIC(" + field.precision() + "," + field.scale() + ")";
-            case STRING -> field.length() == dev.ferro.Column.UNLIMITED ? unlimitedTextType() : "VARCHAR(" + field.length() + ")";
-            case ENUM -> "VARCHAR(" + field.length() + ")";
-            case UUID -> "UUID";
-            case LOCAL_DATE -> "DATE";
-            case LOCAL_TIME -> "TIME(6)";
-            case LOCAL_DATE_TIME -> "TIMESTAMP(6)";
-            case OFFSET_DATE_TIME, INSTANT -> "TIMESTAMP(6) WITH TIME ZONE";
-            case BYTES -> binaryType();
-        };
+    /** The SQL type of a field's column, as its kind's {@link SqlType} declares it. */
+    public final String columnType(FieldMetadata field) {
+        return types.of(field.kind()).declaration().of(field);
     }
 
     /** The database's limits on precision, scale and length, which the standard leaves to each. */
@@ -190,16 +164,6 @@ public abstract class Dialect implements ColumnLimits {
                     + " characters (use Column.UNLIMITED for unbounded text)";
         }
         return null;
-    }
-
-    /** The type of a String column of {@link dev.ferro.Column#UNLIMITED} length. */
-    protected String unlimitedTextType() {
-        return "CHARACTER LARGE OBJECT";
-    }
-
-    /** The type of a byte[] column. */
-    protected String binaryType() {
-        return "VARBINARY";
     }
 
     /** The column definition of a generated id, PRIMARY KEY included: a standard identity column. */
@@ -380,7 +344,7 @@ public abstract class Dialect implements ColumnLimits {
 
     /** The binder of a field's values: of its kind, after its column type's conversion when it has one. */
     public ValueBinder binder(FieldMetadata field) {
-        ValueBinder stored = binders.get(field.kind());
+        ValueBinder stored = types.of(field.kind()).binder();
         if (field.columnType() == null) {
             return stored;
         }
@@ -389,7 +353,7 @@ public abstract class Dialect implements ColumnLimits {
 
     /** The (shared) binder of a value kind. */
     public ValueBinder binderFor(ValueKind kind) {
-        return binders.get(kind);
+        return types.of(kind).binder();
     }
 
     /**
@@ -451,7 +415,7 @@ public abstract class Dialect implements ColumnLimits {
         if (kind == null) {
             statement.setObject(index, value);
         } else {
-            binders.get(kind).bind(statement, index, value);
+            types.of(kind).binder().bind(statement, index, value);
         }
     }
 
@@ -473,62 +437,10 @@ public abstract class Dialect implements ColumnLimits {
         return value;
     }
 
-    protected ValueBinder binder(ValueKind kind) {
-        return switch (kind) {
-            case BOOLEAN -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.BOOLEAN); else s.setBoolean(i, (Boolean) v);
-            };
-            case SHORT -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.SMALLINT); else s.setShort(i, (Short) v);
-            };
-            case INT -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.INTEGER); else s.setInt(i, (Integer) v);
-            };
-            case LONG -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.BIGINT); else s.setLong(i, (Long) v);
-            };
-            case FLOAT -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.REAL); else s.setFloat(i, (Float) v);
-            };
-            case DOUBLE -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.DOUBLE); else s.setDouble(i, (Double) v);
-            };
-            case DECIMAL -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.NUMERIC); else s.setBigDecimal(i, (BigDecimal) v);
-            };
-            case STRING -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, (String) v);
-            };
-            case ENUM -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, ((Enum<?>) v).name());
-            };
-            case UUID -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.OTHER); else s.setObject(i, v);
-            };
-            case LOCAL_DATE -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.DATE); else s.setObject(i, v);
-            };
-            case LOCAL_TIME -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.TIME); else s.setObject(i, micros((LocalTime) v));
-            };
-            case LOCAL_DATE_TIME -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.TIMESTAMP); else s.setObject(i, micros((LocalDateTime) v));
-            };
-            case OFFSET_DATE_TIME, INSTANT -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.TIMESTAMP_WITH_TIMEZONE); else s.setObject(i, utc(v));
-            };
-            case BYTES -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.BINARY); else s.setBytes(i, (byte[]) v);
-            };
-        };
-    }
-
     /**
-     * How values come back as each kind: strings and the primitive kinds (and their wrappers) with
-     * the plain {@code ResultSet} getters on every database, since generated row readers call those
-     * directly ({@code hydration.RowColumns}), a short or int through a long where the database's
-     * integers are wider ({@link #integersWiderThanDeclared}); the other kinds as {@link #objectReader} says.
-     * A field with a column type gets the value its conversion makes of the stored one.
+     * How a field's column comes back: as its kind's {@link SqlType} reads it, a short or int through a
+     * long where the database's integers are wider ({@link #integersWiderThanDeclared}). A field with a
+     * column type gets the value its conversion makes of the stored one.
      */
     public ValueReader reader(FieldMetadata field) {
         ValueReader stored = storedReader(field);
@@ -548,89 +460,7 @@ public abstract class Dialect implements ColumnLimits {
                 return field.kind() == ValueKind.SHORT ? (Object) (short) inRange(v, field) : (Object) (int) inRange(v, field);
             };
         }
-        return switch (field.kind()) {
-            case BOOLEAN -> (r, c) -> {
-                boolean v = r.getBoolean(c);
-                return r.wasNull() ? null : v;
-            };
-            case SHORT -> (r, c) -> {
-                short v = r.getShort(c);
-                return r.wasNull() ? null : v;
-            };
-            case INT -> (r, c) -> {
-                int v = r.getInt(c);
-                return r.wasNull() ? null : v;
-            };
-            case LONG -> (r, c) -> {
-                long v = r.getLong(c);
-                return r.wasNull() ? null : v;
-            };
-            case FLOAT -> (r, c) -> {
-                float v = r.getFloat(c);
-                return r.wasNull() ? null : v;
-            };
-            case DOUBLE -> (r, c) -> {
-                double v = r.getDouble(c);
-                return r.wasNull() ? null : v;
-            };
-            case STRING -> (r, c) -> r.getString(c);
-            default -> objectReader(field);
-        };
-    }
-
-    /** The reader of a kind that is neither a string nor a primitive (or its wrapper), as this database returns it. */
-    protected ValueReader objectReader(FieldMetadata field) {
-        ValueKind kind = field.kind();
-        return switch (kind) {
-            case DECIMAL -> (r, c) -> r.getBigDecimal(c);
-            case ENUM -> enumReader(field.storedType());
-            case UUID -> (r, c) -> r.getObject(c, UUID.class);
-            case LOCAL_DATE -> (r, c) -> r.getObject(c, LocalDate.class);
-            case LOCAL_TIME -> (r, c) -> r.getObject(c, LocalTime.class);
-            case LOCAL_DATE_TIME -> (r, c) -> r.getObject(c, LocalDateTime.class);
-            case OFFSET_DATE_TIME -> (r, c) -> {
-                OffsetDateTime v = r.getObject(c, OffsetDateTime.class);
-                return v == null ? null : v.withOffsetSameInstant(ZoneOffset.UTC);
-            };
-            case INSTANT -> (r, c) -> {
-                OffsetDateTime v = r.getObject(c, OffsetDateTime.class);
-                return v == null ? null : v.toInstant();
-            };
-            case BYTES -> (r, c) -> r.getBytes(c);
-            case BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE, STRING -> throw new IllegalArgumentException(kind + " is read by reader()");
-        };
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    protected static ValueReader enumReader(Class<?> type) {
-        Class<? extends Enum> enumType = (Class<? extends Enum>) type;
-        return (r, c) -> {
-            String name = r.getString(c);
-            if (name == null) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(enumType, name);
-            } catch (IllegalArgumentException e) {
-                throw new SQLException("Column value '" + name + "' is not a constant of " + type.getName(), e);
-            }
-        };
-    }
-
-    protected static LocalTime micros(LocalTime value) {
-        return value.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    protected static LocalDateTime micros(LocalDateTime value) {
-        return value.truncatedTo(ChronoUnit.MICROS);
-    }
-
-    /** An OffsetDateTime or Instant as an OffsetDateTime at UTC, cut to microseconds. */
-    protected static OffsetDateTime utc(Object value) {
-        OffsetDateTime time = value instanceof Instant instant
-                ? instant.atOffset(ZoneOffset.UTC)
-                : ((OffsetDateTime) value).withOffsetSameInstant(ZoneOffset.UTC);
-        return time.truncatedTo(ChronoUnit.MICROS);
+        return types.of(field.kind()).reading().of(field);
     }
 
     /** The SQL state of the first exception in a chain (batch errors wrap the real one). */

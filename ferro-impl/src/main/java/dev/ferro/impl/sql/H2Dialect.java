@@ -15,8 +15,15 @@ public class H2Dialect extends Dialect {
     /** H2 says {@code NULL not allowed for column "title"}. */
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("NULL not allowed for column \"([^\"]+)\"");
 
+    /**
+     * H2 counts a VARCHAR's length in UTF-16 units, where the others (and Ferro's own check) count
+     * characters: twice the room lets a string of supplementary characters (emoji) fit as it does there.
+     */
+    private static final SqlTypes TYPES = SqlTypes.standard().declaring(ValueKind.STRING, field ->
+            field.length() == Column.UNLIMITED ? "CHARACTER LARGE OBJECT" : "VARCHAR(" + Math.min(2L * field.length(), MAX_LENGTH) + ")");
+
     public H2Dialect() {
-        super(new Identity("h2", "jdbc:h2:", "h2", "org.h2.Driver", "com.h2database:h2"));
+        super(new Identity("h2", "jdbc:h2:", "h2", "org.h2.Driver", "com.h2database:h2"), TYPES);
     }
 
     /**
@@ -34,18 +41,6 @@ public class H2Dialect extends Dialect {
             adjusted.append(";DATABASE_TO_LOWER=TRUE");
         }
         return adjusted.toString();
-    }
-
-    /**
-     * H2 counts a VARCHAR's length in UTF-16 units, where the others (and Ferro's own check) count
-     * characters: twice the room lets a string of supplementary characters (emoji) fit as it does there.
-     */
-    @Override
-    public String columnType(FieldMetadata field) {
-        if (field.kind() == ValueKind.STRING && field.length() != Column.UNLIMITED) {
-            return "VARCHAR(" + Math.min(2L * field.length(), MAX_LENGTH) + ")";
-        }
-        return super.columnType(field);
     }
 
     @Override

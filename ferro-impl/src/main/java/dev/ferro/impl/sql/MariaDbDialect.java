@@ -24,6 +24,47 @@ public class MariaDbDialect extends Dialect {
     private static final int MAX_VARCHAR = 16_000;
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("Column '([^']+)' cannot be null|Field '([^']+)' doesn't have a default");
 
+    // MariaDB's FLOAT stops short of Float.MAX_VALUE (3.402823466E+38); DOUBLE holds every float exactly.
+    // The driver sends a float as its shortest decimal text ("10.2"), which the server reads as a
+    // double other than the float's own value, so equality and range conditions missed the row:
+    // the float widened to double is the exact value the column holds.
+    private static final SqlType FLOAT = SqlType.of("DOUBLE",
+            (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.REAL); else s.setDouble(i, ((Float) v).doubleValue());
+            },
+            (r, c) -> {
+                float v = r.getFloat(c);
+                return r.wasNull() ? null : v;
+            });
+    private static final SqlType UUID_TEXT = SqlType.of("CHAR(36)",
+            (s, i, v) -> {
+                if (v == null) s.setNull(i, Types.CHAR); else s.setString(i, v.toString());
+            },
+            (r, c) -> {
+                String v = r.getString(c);
+                return v == null ? null : UUID.fromString(v);
+            });
+    private static final ValueBinder UTC_DATE_TIME = (s, i, v) -> {
+        if (v == null) s.setNull(i, Types.TIMESTAMP); else s.setObject(i, SqlTypes.utc(v).toLocalDateTime());
+    };
+    private static final SqlTypes TYPES = SqlTypes.standard()
+            .declaring(ValueKind.INT, "INT")
+            .with(ValueKind.FLOAT, FLOAT)
+            .declaring(ValueKind.DOUBLE, "DOUBLE")
+            .declaring(ValueKind.DECIMAL, field -> "DECIMAL(" + field.precision() + "," + field.scale() + ")")
+            .declaring(ValueKind.STRING, field -> field.length() > MAX_VARCHAR ? "LONGTEXT" : "VARCHAR(" + field.length() + ")")
+            .with(ValueKind.UUID, UUID_TEXT)
+            .declaring(ValueKind.LOCAL_DATE_TIME, "DATETIME(6)")
+            .with(ValueKind.OFFSET_DATE_TIME, SqlType.of("DATETIME(6)", UTC_DATE_TIME, (r, c) -> {
+                LocalDateTime v = r.getObject(c, LocalDateTime.class);
+                return v == null ? null : v.atOffset(ZoneOffset.UTC);
+            }))
+            .with(ValueKind.INSTANT, SqlType.of("DATETIME(6)", UTC_DATE_TIME, (r, c) -> {
+                LocalDateTime v = r.getObject(c, LocalDateTime.class);
+                return v == null ? null : v.toInstant(ZoneOffset.UTC);
+            }))
+            .declaring(ValueKind.BYTES, "LONGBLOB");
+
     private final String binaryCollation;
 
     public MariaDbDialect() {
@@ -33,7 +74,7 @@ public class MariaDbDialect extends Dialect {
 
     /** @param binaryCollation the binary, no-pad collation of utf8mb4, whose name differs on MySQL */
     protected MariaDbDialect(Identity identity, String binaryCollation) {
-        super(identity);
+        super(identity, TYPES);
         this.binaryCollation = binaryCollation;
     }
 
@@ -71,27 +112,6 @@ public class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public String columnType(FieldMetadata field) {
-        return switch (field.kind()) {
-            case BOOLEAN -> "BOOLEAN";
-            case SHORT -> "SMALLINT";
-            case INT -> "INT";
-            case LONG -> "BIGINT";
-            // MariaDB's FLOAT stops short of Float.MAX_VALUE (3.402823466E+38); DOUBLE holds every float exactly.
-            case FLOAT -> "DOUBLE";
-            case DOUBLE -> "DOUBLE";
-            case DECIMAL -> "DECIMAL(" + field.precision() + "," + field.scale() + ")";
-            case STRING -> field.length() > MAX_VARCHAR ? "LONGTEXT" : "VARCHAR(" + field.length() + ")";
-            case ENUM -> "VARCHAR(" + field.length() + ")";
-            case UUID -> "CHAR(36)";
-            case LOCAL_DATE -> "DATE";
-            case LOCAL_TIME -> "TIME(6)";
-            case LOCAL_DATE_TIME, OFFSET_DATE_TIME, INSTANT -> "DATETIME(6)";
-            case BYTES -> "LONGBLOB";
-        };
-    }
-
-    @Override
     public String generatedIdColumn(FieldMetadata id) {
         return quote(id.column()) + " " + columnType(id) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
     }
@@ -112,44 +132,6 @@ public class MariaDbDialect extends Dialect {
     @Override
     public Paging paging(boolean hasLimit, boolean hasOffset) {
         return hasOffset && !hasLimit ? OFFSET_ONLY : super.paging(hasLimit, hasOffset);
-    }
-
-    @Override
-    protected ValueBinder binder(ValueKind kind) {
-        return switch (kind) {
-            // The driver sends a float as its shortest decimal text ("10.2"), which the server reads as a
-            // double other than the float's own value, so equality and range conditions missed the row.
-            // The float widened to double is the exact value the column holds.
-            case FLOAT -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.REAL); else s.setDouble(i, ((Float) v).doubleValue());
-            };
-            case UUID -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.CHAR); else s.setString(i, v.toString());
-            };
-            case OFFSET_DATE_TIME, INSTANT -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.TIMESTAMP); else s.setObject(i, utc(v).toLocalDateTime());
-            };
-            default -> super.binder(kind);
-        };
-    }
-
-    @Override
-    protected ValueReader objectReader(FieldMetadata field) {
-        return switch (field.kind()) {
-            case UUID -> (r, c) -> {
-                String v = r.getString(c);
-                return v == null ? null : UUID.fromString(v);
-            };
-            case OFFSET_DATE_TIME -> (r, c) -> {
-                LocalDateTime v = r.getObject(c, LocalDateTime.class);
-                return v == null ? null : v.atOffset(ZoneOffset.UTC);
-            };
-            case INSTANT -> (r, c) -> {
-                LocalDateTime v = r.getObject(c, LocalDateTime.class);
-                return v == null ? null : v.toInstant(ZoneOffset.UTC);
-            };
-            default -> super.objectReader(field);
-        };
     }
 
     @Override

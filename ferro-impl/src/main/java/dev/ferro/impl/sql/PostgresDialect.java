@@ -1,5 +1,8 @@
 package dev.ferro.impl.sql;
 
+import dev.ferro.Column;
+import dev.ferro.impl.metadata.ValueKind;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -12,8 +15,12 @@ import java.util.regex.Pattern;
 public final class PostgresDialect extends Dialect {
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("column \"([^\"]+)\"");
 
+    private static final SqlTypes TYPES = SqlTypes.standard()
+            .declaring(ValueKind.STRING, field -> field.length() == Column.UNLIMITED ? "TEXT" : "VARCHAR(" + field.length() + ")")
+            .declaring(ValueKind.BYTES, "BYTEA");
+
     public PostgresDialect() {
-        super(new Identity("postgresql", "jdbc:postgresql:", "postgres", "org.postgresql.Driver", "org.postgresql:postgresql"));
+        super(new Identity("postgresql", "jdbc:postgresql:", "postgres", "org.postgresql.Driver", "org.postgresql:postgresql"), TYPES);
     }
 
     @Override
@@ -37,16 +44,6 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String unsupported(dev.ferro.impl.metadata.FieldMetadata field) {
         return beyond(field, 1_000, 1_000, 10_485_760);
-    }
-
-    @Override
-    protected String unlimitedTextType() {
-        return "TEXT";
-    }
-
-    @Override
-    protected String binaryType() {
-        return "BYTEA";
     }
 
     /** Asks for the id column alone: with RETURN_GENERATED_KEYS pgjdbc would return every column. */

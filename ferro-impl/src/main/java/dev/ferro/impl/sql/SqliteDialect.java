@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * SQLite 3.35+. SQLite has no date, time, UUID or exact decimal types, so those are stored as text
@@ -32,9 +33,48 @@ public final class SqliteDialect extends Dialect {
     static final DateTimeFormatter UTC_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'Z'", Locale.ROOT);
     private static final int MAX_EXACT_REAL_DIGITS = 15;
     private static final int MAX_EXACT_INTEGER_DIGITS = 18;
+    private static final SqlTypes TYPES = SqlTypes.standard()
+            .declaring(ValueKind.BOOLEAN, "INTEGER")
+            .declaring(ValueKind.SHORT, "INTEGER")
+            .declaring(ValueKind.INT, "INTEGER")
+            .declaring(ValueKind.LONG, "INTEGER")
+            .declaring(ValueKind.FLOAT, "REAL")
+            .declaring(ValueKind.DOUBLE, "REAL")
+            .with(ValueKind.DECIMAL, new SqlType(field -> "NUMERIC",
+                    (s, i, v) -> {
+                        if (v == null) s.setNull(i, Types.NUMERIC); else bindDecimal(s, i, (BigDecimal) v);
+                    },
+                    field -> (r, c) -> {
+                        String v = r.getString(c);
+                        return v == null ? null : atScale(new BigDecimal(v), field);
+                    }))
+            .declaring(ValueKind.STRING, "TEXT")
+            .declaring(ValueKind.ENUM, "TEXT")
+            .with(ValueKind.UUID, text(Object::toString, UUID::fromString))
+            .with(ValueKind.LOCAL_DATE, text(Object::toString, LocalDate::parse))
+            .with(ValueKind.LOCAL_TIME, text(v -> LOCAL_TIME.format((LocalTime) v), v -> LocalTime.parse(v, LOCAL_TIME)))
+            .with(ValueKind.LOCAL_DATE_TIME, text(v -> LOCAL_DATE_TIME.format((LocalDateTime) v),
+                    v -> LocalDateTime.parse(v, LOCAL_DATE_TIME)))
+            .with(ValueKind.OFFSET_DATE_TIME, text(v -> UTC_DATE_TIME.format(SqlTypes.utc(v)),
+                    v -> LocalDateTime.parse(v, UTC_DATE_TIME).atOffset(ZoneOffset.UTC)))
+            .with(ValueKind.INSTANT, text(v -> UTC_DATE_TIME.format(SqlTypes.utc(v)),
+                    v -> LocalDateTime.parse(v, UTC_DATE_TIME).toInstant(ZoneOffset.UTC)))
+            .declaring(ValueKind.BYTES, "BLOB");
 
     public SqliteDialect() {
-        super(new Identity("sqlite", "jdbc:sqlite:", "sqlite", "org.sqlite.JDBC", "org.xerial:sqlite-jdbc"));
+        super(new Identity("sqlite", "jdbc:sqlite:", "sqlite", "org.sqlite.JDBC", "org.xerial:sqlite-jdbc"), TYPES);
+    }
+
+    /** A kind kept as TEXT in a format that sorts as the values do. */
+    private static SqlType text(Function<Object, String> format, Function<String, Object> parse) {
+        return SqlType.of("TEXT",
+                (s, i, v) -> {
+                    if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, format.apply(v));
+                },
+                (r, c) -> {
+                    String v = r.getString(c);
+                    return v == null ? null : parse.apply(v);
+                });
     }
 
     /** Each connection to {@code :memory:} opens a database of its own. */
@@ -63,17 +103,6 @@ public final class SqliteDialect extends Dialect {
     @Override
     public boolean enforcesColumnTypes() {
         return false;
-    }
-
-    @Override
-    public String columnType(FieldMetadata field) {
-        return switch (field.kind()) {
-            case BOOLEAN, SHORT, INT, LONG -> "INTEGER";
-            case FLOAT, DOUBLE -> "REAL";
-            case DECIMAL -> "NUMERIC";
-            case STRING, ENUM, UUID, LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME, INSTANT -> "TEXT";
-            case BYTES -> "BLOB";
-        };
     }
 
     /** SQLite's columns declare no sizes: Ferro checks lengths itself, and {@link #decimalMisfit} the decimals. */
@@ -162,31 +191,6 @@ public final class SqliteDialect extends Dialect {
         return "SELECT last_insert_rowid()";
     }
 
-    @Override
-    protected ValueBinder binder(ValueKind kind) {
-        return switch (kind) {
-            case DECIMAL -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.NUMERIC); else bindDecimal(s, i, (BigDecimal) v);
-            };
-            case UUID -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, v.toString());
-            };
-            case LOCAL_DATE -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, v.toString());
-            };
-            case LOCAL_TIME -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, LOCAL_TIME.format((LocalTime) v));
-            };
-            case LOCAL_DATE_TIME -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, LOCAL_DATE_TIME.format((LocalDateTime) v));
-            };
-            case OFFSET_DATE_TIME, INSTANT -> (s, i, v) -> {
-                if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, UTC_DATE_TIME.format(utc(v)));
-            };
-            default -> super.binder(kind);
-        };
-    }
-
     /**
      * NUMERIC affinity turns a decimal into an INTEGER when it is whole and a REAL (an 8-byte float,
      * exact to 15 significant digits) otherwise: a value that would be rounded is refused rather than
@@ -194,6 +198,10 @@ public final class SqliteDialect extends Dialect {
      */
     @Override
     public String decimalMisfit(BigDecimal stripped) {
+        return misfit(stripped);
+    }
+
+    private static String misfit(BigDecimal stripped) {
         if (fitsInteger(stripped) || stripped.precision() <= MAX_EXACT_REAL_DIGITS) {
             return null;
         }
@@ -206,9 +214,9 @@ public final class SqliteDialect extends Dialect {
         return stripped.scale() <= 0 && stripped.precision() - stripped.scale() <= MAX_EXACT_INTEGER_DIGITS;
     }
 
-    private void bindDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
+    private static void bindDecimal(PreparedStatement statement, int index, BigDecimal value) throws SQLException {
         BigDecimal stripped = value.stripTrailingZeros();
-        String misfit = decimalMisfit(stripped);
+        String misfit = misfit(stripped);
         if (misfit != null) {
             // A raw SQL argument: model values were checked before any SQL.
             throw new SQLException("The decimal " + value.toPlainString() + " " + misfit);
@@ -218,41 +226,6 @@ public final class SqliteDialect extends Dialect {
         } else {
             statement.setString(index, value.toPlainString());
         }
-    }
-
-    @Override
-    protected ValueReader objectReader(FieldMetadata field) {
-        return switch (field.kind()) {
-            case DECIMAL -> (r, c) -> {
-                String v = r.getString(c);
-                return v == null ? null : atScale(new BigDecimal(v), field);
-            };
-            case UUID -> (r, c) -> {
-                String v = r.getString(c);
-                return v == null ? null : UUID.fromString(v);
-            };
-            case LOCAL_DATE -> (r, c) -> {
-                String v = r.getString(c);
-                return v == null ? null : LocalDate.parse(v);
-            };
-            case LOCAL_TIME -> (r, c) -> {
-                String v = r.getString(c);
-                return v == null ? null : LocalTime.parse(v, LOCAL_TIME);
-            };
-            case LOCAL_DATE_TIME -> (r, c) -> {
-                String v = r.getString(c);
-                return v == null ? null : LocalDateTime.parse(v, LOCAL_DATE_TIME);
-            };
-            case OFFSET_DATE_TIME -> (r, c) -> {
-                String v = r.getString(c);
-                return v == null ? null : LocalDateTime.parse(v, UTC_DATE_TIME).atOffset(ZoneOffset.UTC);
-            };
-            case INSTANT -> (r, c) -> {
-                String v = r.getString(c);
-                return v == null ? null : LocalDateTime.parse(v, UTC_DATE_TIME).toInstant(ZoneOffset.UTC);
-            };
-            default -> super.objectReader(field);
-        };
     }
 
     /**
