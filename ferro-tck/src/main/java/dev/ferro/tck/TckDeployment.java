@@ -1,5 +1,6 @@
 package dev.ferro.tck;
 
+import dev.ferro.ColumnType;
 import dev.ferro.spi.ModelIndex;
 import dev.ferro.tck.support.TckSupport;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -31,6 +32,8 @@ import java.util.logging.Logger;
  * WEB-INF/classes/...                                  the test class and its superclasses, the models with
  *                                                      their metamodels, the beans, the TCK's support classes
  * WEB-INF/classes/META-INF/ferro/models                the deployment's models, one class name per line
+ * WEB-INF/classes/META-INF/services/dev.ferro.ColumnType
+ *                                                      the deployment's column types, if it has any
  * WEB-INF/classes/META-INF/microprofile-config.properties
  *                                                      ferro.url, ferro.username, ferro.password from the run's
  *                                                      system properties, ferro.schema=create, then the
@@ -73,6 +76,7 @@ public final class TckDeployment {
     private BeanDiscovery discovery = BeanDiscovery.ANNOTATED;
     private final Set<Class<?>> models = new LinkedHashSet<>();
     private final Set<Class<?>> classes = new LinkedHashSet<>();
+    private final Set<Class<?>> columnTypes = new LinkedHashSet<>();
     private final Map<String, String> config = new LinkedHashMap<>();
     private String name;
 
@@ -109,6 +113,13 @@ public final class TckDeployment {
         return this;
     }
 
+    /** The application's {@link ColumnType}s: each class, and a line of {@code META-INF/services/dev.ferro.ColumnType}. */
+    @SafeVarargs
+    public final TckDeployment columnTypes(Class<? extends ColumnType<?, ?>>... types) {
+        columnTypes.addAll(Arrays.asList(types));
+        return this;
+    }
+
     /** A MicroProfile Config entry of this deployment, over the run's; a null value removes the key. */
     public TckDeployment config(String key, String value) {
         config.put(key, value);
@@ -134,6 +145,14 @@ public final class TckDeployment {
             }
         }
         war.addAsResource(new StringAsset(String.join("\n", index) + (index.isEmpty() ? "" : "\n")), ModelIndex.RESOURCE);
+        if (!columnTypes.isEmpty()) {
+            StringBuilder services = new StringBuilder();
+            for (Class<?> type : columnTypes) {
+                war.addClass(type);
+                services.append(type.getName()).append('\n');
+            }
+            war.addAsResource(new StringAsset(services.toString()), "META-INF/services/" + ColumnType.class.getName());
+        }
         war.addAsResource(new StringAsset(configuration()), MP_CONFIG);
         war.addAsWebInfResource(new StringAsset(beansXml(discovery)), "beans.xml");
         for (File jar : implementationJars()) {
