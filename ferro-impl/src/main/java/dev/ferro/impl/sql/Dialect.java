@@ -142,7 +142,12 @@ public abstract class Dialect implements ColumnLimits {
 
     /** The SQL type of a field's column, as its kind's {@link SqlType} declares it. */
     public final String columnType(FieldMetadata field) {
-        return types.of(field.kind()).declaration().of(field);
+        return columnType(field.kind(), field.length(), field.precision(), field.scale());
+    }
+
+    /** The SQL type of a column of this kind and size (0 where the kind has none), as the kind's {@link SqlType} declares it. */
+    public final String columnType(ValueKind kind, int length, int precision, int scale) {
+        return types.of(kind).declaration().of(length, precision, scale);
     }
 
     /** The database's limits on precision, scale and length, which the standard leaves to each. */

@@ -19,8 +19,8 @@ public class H2Dialect extends Dialect {
      * H2 counts a VARCHAR's length in UTF-16 units, where the others (and Ferro's own check) count
      * characters: twice the room lets a string of supplementary characters (emoji) fit as it does there.
      */
-    private static final SqlTypes TYPES = SqlTypes.standard().declaring(ValueKind.STRING, field ->
-            field.length() == Column.UNLIMITED ? "CHARACTER LARGE OBJECT" : "VARCHAR(" + Math.min(2L * field.length(), MAX_LENGTH) + ")");
+    private static final SqlTypes TYPES = SqlTypes.standard().declaring(ValueKind.STRING, (length, precision, scale) ->
+            length == Column.UNLIMITED ? "CHARACTER LARGE OBJECT" : "VARCHAR(" + Math.min(2L * length, MAX_LENGTH) + ")");
 
     public H2Dialect() {
         super(new Identity("h2", "jdbc:h2:", "h2", "org.h2.Driver", "com.h2database:h2"), TYPES);

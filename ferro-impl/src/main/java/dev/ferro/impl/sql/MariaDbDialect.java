@@ -51,8 +51,8 @@ public class MariaDbDialect extends Dialect {
             .declaring(ValueKind.INT, "INT")
             .with(ValueKind.FLOAT, FLOAT)
             .declaring(ValueKind.DOUBLE, "DOUBLE")
-            .declaring(ValueKind.DECIMAL, field -> "DECIMAL(" + field.precision() + "," + field.scale() + ")")
-            .declaring(ValueKind.STRING, field -> field.length() > MAX_VARCHAR ? "LONGTEXT" : "VARCHAR(" + field.length() + ")")
+            .declaring(ValueKind.DECIMAL, (length, precision, scale) -> "DECIMAL(" + precision + "," + scale + ")")
+            .declaring(ValueKind.STRING, (length, precision, scale) -> length > MAX_VARCHAR ? "LONGTEXT" : "VARCHAR(" + length + ")")
             .with(ValueKind.UUID, UUID_TEXT)
             .declaring(ValueKind.LOCAL_DATE_TIME, "DATETIME(6)")
             .with(ValueKind.OFFSET_DATE_TIME, SqlType.of("DATETIME(6)", UTC_DATE_TIME, (r, c) -> {

@@ -16,7 +16,7 @@ public final class PostgresDialect extends Dialect {
     private static final Pattern NOT_NULL_COLUMN = Pattern.compile("column \"([^\"]+)\"");
 
     private static final SqlTypes TYPES = SqlTypes.standard()
-            .declaring(ValueKind.STRING, field -> field.length() == Column.UNLIMITED ? "TEXT" : "VARCHAR(" + field.length() + ")")
+            .declaring(ValueKind.STRING, (length, precision, scale) -> length == Column.UNLIMITED ? "TEXT" : "VARCHAR(" + length + ")")
             .declaring(ValueKind.BYTES, "BYTEA");
 
     public PostgresDialect() {

@@ -55,7 +55,7 @@ public final class SqlTypes {
         return with(kind, of(kind).declared(columnType));
     }
 
-    /** These types with one kind declared otherwise, by field, bound and read the same. */
+    /** These types with one kind declared otherwise, by size, bound and read the same. */
     public SqlTypes declaring(ValueKind kind, SqlType.Declaration declaration) {
         return with(kind, of(kind).declared(declaration));
     }
@@ -115,19 +115,19 @@ public final class SqlTypes {
                     return r.wasNull() ? null : v;
                 }));
         types.put(ValueKind.DECIMAL, new SqlType(
-                field -> "NUMERIC(" + field.precision() + "," + field.scale() + ")",
+                (length, precision, scale) -> "NUMERIC(" + precision + "," + scale + ")",
                 (s, i, v) -> {
                     if (v == null) s.setNull(i, Types.NUMERIC); else s.setBigDecimal(i, (BigDecimal) v);
                 },
                 field -> (r, c) -> r.getBigDecimal(c)));
         types.put(ValueKind.STRING, new SqlType(
-                field -> field.length() == Column.UNLIMITED ? "CHARACTER LARGE OBJECT" : "VARCHAR(" + field.length() + ")",
+                (length, precision, scale) -> length == Column.UNLIMITED ? "CHARACTER LARGE OBJECT" : "VARCHAR(" + length + ")",
                 (s, i, v) -> {
                     if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, (String) v);
                 },
                 field -> (r, c) -> r.getString(c)));
         types.put(ValueKind.ENUM, new SqlType(
-                field -> "VARCHAR(" + field.length() + ")",
+                (length, precision, scale) -> "VARCHAR(" + length + ")",
                 (s, i, v) -> {
                     if (v == null) s.setNull(i, Types.VARCHAR); else s.setString(i, ((Enum<?>) v).name());
                 },

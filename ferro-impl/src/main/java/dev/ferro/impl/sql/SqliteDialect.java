@@ -40,7 +40,7 @@ public final class SqliteDialect extends Dialect {
             .declaring(ValueKind.LONG, "INTEGER")
             .declaring(ValueKind.FLOAT, "REAL")
             .declaring(ValueKind.DOUBLE, "REAL")
-            .with(ValueKind.DECIMAL, new SqlType(field -> "NUMERIC",
+            .with(ValueKind.DECIMAL, new SqlType((length, precision, scale) -> "NUMERIC",
                     (s, i, v) -> {
                         if (v == null) s.setNull(i, Types.NUMERIC); else bindDecimal(s, i, (BigDecimal) v);
                     },
