@@ -4,10 +4,7 @@ import dev.ferro.Schema;
 import dev.ferro.SchemaMismatchException;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.metadata.FieldMetadata;
-import dev.ferro.impl.metadata.ForeignKeyMetadata;
-import dev.ferro.impl.metadata.IndexMetadata;
 import dev.ferro.impl.metadata.JoinTable;
-import dev.ferro.impl.metadata.Naming;
 import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.metadata.ValueKind;
@@ -27,22 +24,25 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Creates, drops and checks tables from model metadata. Creation is idempotent: tables and indexes
- * use IF NOT EXISTS, and unique and foreign-key constraints are part of their table. Existing tables
- * are never altered. Tables are created after the tables their foreign keys point at, and the join
- * tables of many-to-many relations after both of their sides.
+ * Creates, drops and checks the tables of models: their {@link SchemaModel} ({@link SchemaModels}), as
+ * {@link DdlWriter} renders it. Creation is idempotent: tables and indexes use IF NOT EXISTS, and unique
+ * and foreign-key constraints are part of their table. Existing tables are never altered. Tables are
+ * created after the tables their foreign keys point at, and the join tables of many-to-many relations
+ * after both of their sides.
  */
 public final class SchemaManager implements Schema {
     private final ModelRegistry registry;
     private final Dialect dialect;
     private final TransactionManager transactions;
     private final Executor executor;
+    private final DdlWriter ddl;
 
     public SchemaManager(ModelRegistry registry, Dialect dialect, TransactionManager transactions, Executor executor) {
         this.registry = registry;
         this.dialect = dialect;
         this.transactions = transactions;
         this.executor = executor;
+        this.ddl = new DdlWriter(dialect);
     }
 
     @Override
@@ -73,42 +73,29 @@ public final class SchemaManager implements Schema {
     public void drop(Class<?>... models) {
         for (Class<?> model : models) {
             for (JoinTable join : registry.joinTablesOf(model)) {
-                run("DROP TABLE IF EXISTS " + dialect.quote(join.table()), registry.get(model));
+                run(ddl.dropTable(join.table()), registry.get(model));
             }
         }
         for (Class<?> model : models) {
             ModelMetadata<?> metadata = registry.get(model);
-            run("DROP TABLE IF EXISTS " + dialect.quote(metadata.table()), metadata);
+            run(ddl.dropTable(metadata.table()), metadata);
         }
     }
 
-    /** The CREATE TABLE statement of a many-to-many's join table. */
-    public String createJoinTable(JoinTable join, ModelMetadata<?> owner, ModelMetadata<?> target) {
-        String table = join.table();
-        String owning = dialect.quote(join.ownerColumn());
-        String targeting = dialect.quote(join.targetColumn());
-        return "CREATE TABLE IF NOT EXISTS " + dialect.quote(table) + " ("
-                + owning + ' ' + dialect.columnType(join.ownerId()) + " NOT NULL, "
-                + targeting + ' ' + dialect.columnType(join.targetId()) + " NOT NULL, "
-                + foreignKey(Naming.constraintName("fk", table, List.of(join.ownerColumn())), join.ownerColumn(), owner.table(),
-                        owner.id().column(), "CASCADE") + ", "
-                + foreignKey(Naming.constraintName("fk", table, List.of(join.targetColumn())), join.targetColumn(), target.table(),
-                        target.id().column(), "CASCADE") + ", "
-                + "CONSTRAINT " + dialect.quote(join.uniqueConstraint())
-                + " UNIQUE (" + owning + ", " + targeting + "))" + dialect.tableOptions();
+    private void create(ModelMetadata<?> model) {
+        create(SchemaModels.table(model), model);
     }
 
+    /** A join table; its failures are reported as the owning model's. */
     private void createJoinTable(JoinTable join) {
-        ModelMetadata<?> owner = registry.get(join.ownerId().model());
-        ModelMetadata<?> target = registry.get(join.targetId().model());
-        run(createJoinTable(join, owner, target), owner);
-        run("CREATE INDEX IF NOT EXISTS " + dialect.quote(Naming.constraintName("idx", join.table(), List.of(join.targetColumn())))
-                + " ON " + dialect.quote(join.table()) + " (" + dialect.quote(join.targetColumn()) + ")", owner);
+        create(SchemaModels.joinTable(join, registry), registry.get(join.ownerId().model()));
     }
 
-    private String foreignKey(String name, String column, String targetTable, String targetColumn, String onDelete) {
-        return "CONSTRAINT " + dialect.quote(name) + " FOREIGN KEY (" + dialect.quote(column) + ") REFERENCES "
-                + dialect.quote(targetTable) + " (" + dialect.quote(targetColumn) + ") ON DELETE " + onDelete;
+    private void create(SchemaModel.Table table, ModelMetadata<?> model) {
+        run(ddl.createTable(table), model);
+        for (SchemaModel.Constraint index : table.indexes()) {
+            run(ddl.createIndex(table, index), model);
+        }
     }
 
     @Override
@@ -126,54 +113,9 @@ public final class SchemaManager implements Schema {
         }
     }
 
-    /** The CREATE TABLE statement of a model. */
-    public String createTable(ModelMetadata<?> model) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(dialect.quote(model.table())).append(" (");
-        boolean first = true;
-        for (FieldMetadata field : model.fields()) {
-            sql.append(first ? "" : ", ");
-            first = false;
-            if (field.isId() && field.generated()) {
-                sql.append(dialect.generatedIdColumn(field));
-            } else {
-                sql.append(dialect.quote(field.column())).append(' ').append(dialect.columnType(field));
-                if (field.isId()) {
-                    sql.append(" NOT NULL PRIMARY KEY");
-                } else if (!field.nullable()) {
-                    sql.append(" NOT NULL");
-                }
-            }
-        }
-        for (IndexMetadata index : model.indexes()) {
-            if (index.unique()) {
-                sql.append(", CONSTRAINT ").append(dialect.quote(index.name())).append(" UNIQUE (").append(columns(index)).append(')');
-            }
-        }
-        for (FieldMetadata field : model.foreignKeys()) {
-            ForeignKeyMetadata fk = field.foreignKey();
-            sql.append(", ").append(foreignKey(fk.constraint(), field.column(), fk.targetTable(), fk.targetId().column(),
-                    fk.onDelete().sql()));
-        }
-        return sql.append(')').append(dialect.tableOptions()).toString();
-    }
-
-    private void create(ModelMetadata<?> model) {
-        run(createTable(model), model);
-        for (IndexMetadata index : model.indexes()) {
-            if (!index.unique()) {
-                run("CREATE INDEX IF NOT EXISTS " + dialect.quote(index.name()) + " ON " + dialect.quote(model.table())
-                        + " (" + columns(index) + ")", model);
-            }
-        }
-    }
-
-    private String columns(IndexMetadata index) {
-        return String.join(", ", index.columns().stream().map(dialect::quote).toList());
-    }
-
-    private void run(String ddl, ModelMetadata<?> model) {
-        transactions.run(unit -> executor.execute(unit.connection(), ddl, 1, Executor.PLAIN, PreparedStatement::execute,
-                model, "run the schema step for " + model.name() + " (" + ddl + ")"));
+    private void run(String statement, ModelMetadata<?> model) {
+        transactions.run(unit -> executor.execute(unit.connection(), statement, 1, Executor.PLAIN, PreparedStatement::execute,
+                model, "run the schema step for " + model.name() + " (" + statement + ")"));
     }
 
     private void check(DatabaseMetaData database, Connection connection, ModelMetadata<?> model, List<String> mismatches)

@@ -112,8 +112,8 @@ public class MariaDbDialect extends Dialect {
     }
 
     @Override
-    public String generatedIdColumn(FieldMetadata id) {
-        return quote(id.column()) + " " + columnType(id) + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
+    public String generatedIdColumn(String column, String sqlType) {
+        return quote(column) + " " + sqlType + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
     }
 
     @Override

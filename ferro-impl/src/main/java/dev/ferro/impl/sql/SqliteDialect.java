@@ -113,8 +113,8 @@ public final class SqliteDialect extends Dialect {
 
     /** AUTOINCREMENT keeps SQLite from reusing the id of a deleted last row, as the other databases never do. */
     @Override
-    public String generatedIdColumn(FieldMetadata id) {
-        return quote(id.column()) + " INTEGER PRIMARY KEY AUTOINCREMENT";
+    public String generatedIdColumn(String column, String sqlType) {
+        return quote(column) + " INTEGER PRIMARY KEY AUTOINCREMENT";
     }
 
     /** SQLite has no OFFSET without LIMIT; a negative limit means none. */
