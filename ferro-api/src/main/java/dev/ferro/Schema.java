@@ -17,7 +17,10 @@ public interface Schema {
     void drop(Class<?>... models);
 
     /**
-     * Checks that every model's table and columns exist with compatible types and nullability.
+     * Checks the database against the models: every table (join tables included) and column exists, with
+     * the models' nullability, a type that holds the field, the string lengths and decimal precision and
+     * scale Ferro declares, the primary key, unique constraints, indexes and foreign keys (target and
+     * delete rule).
      *
      * @throws SchemaMismatchException listing each mismatch
      */

@@ -6,6 +6,6 @@ public enum SchemaMode {
     NONE,
     /** Creates missing tables, constraints and indexes; never alters or drops. */
     CREATE,
-    /** Checks that tables and columns match the models; fails the start when they do not. */
+    /** Checks the schema against the models ({@link Schema#validate()}); fails the start when they differ. */
     VALIDATE
 }

@@ -3,25 +3,14 @@ package dev.ferro.impl.schema;
 import dev.ferro.Schema;
 import dev.ferro.SchemaMismatchException;
 import dev.ferro.impl.execution.Executor;
-import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.JoinTable;
 import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.metadata.ModelRegistry;
-import dev.ferro.impl.metadata.ValueKind;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.transaction.TransactionManager;
 
-import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Creates, drops and checks the tables of models: their {@link SchemaModel} ({@link SchemaModels}), as
@@ -36,6 +25,7 @@ public final class SchemaManager implements Schema {
     private final TransactionManager transactions;
     private final Executor executor;
     private final DdlWriter ddl;
+    private final SchemaValidator validator;
 
     public SchemaManager(ModelRegistry registry, Dialect dialect, TransactionManager transactions, Executor executor) {
         this.registry = registry;
@@ -43,6 +33,7 @@ public final class SchemaManager implements Schema {
         this.transactions = transactions;
         this.executor = executor;
         this.ddl = new DdlWriter(dialect);
+        this.validator = new SchemaValidator(registry, dialect, ddl);
     }
 
     @Override
@@ -100,14 +91,7 @@ public final class SchemaManager implements Schema {
 
     @Override
     public void validate() {
-        List<String> mismatches = new ArrayList<>();
-        transactions.run(unit -> {
-            DatabaseMetaData database = unit.connection().getMetaData();
-            for (ModelMetadata<?> model : registry.declared()) {
-                check(database, unit.connection(), model, mismatches);
-            }
-            return null;
-        });
+        List<String> mismatches = transactions.run(unit -> validator.mismatches(unit.connection()));
         if (!mismatches.isEmpty()) {
             throw new SchemaMismatchException(mismatches);
         }
@@ -116,90 +100,5 @@ public final class SchemaManager implements Schema {
     private void run(String statement, ModelMetadata<?> model) {
         transactions.run(unit -> executor.execute(unit.connection(), statement, 1, Executor.PLAIN, PreparedStatement::execute,
                 model, "run the schema step for " + model.name() + " (" + statement + ")"));
-    }
-
-    private void check(DatabaseMetaData database, Connection connection, ModelMetadata<?> model, List<String> mismatches)
-            throws SQLException {
-        Map<String, ColumnInfo> columns = columns(database, connection, model.table());
-        if (columns.isEmpty()) {
-            mismatches.add("table " + model.table() + " (model " + model.name() + ") does not exist");
-            return;
-        }
-        for (FieldMetadata field : model.fields()) {
-            ColumnInfo column = columns.remove(field.column().toLowerCase(Locale.ROOT));
-            String where = model.table() + "." + field.column() + " (" + field + ")";
-            if (column == null) {
-                mismatches.add("column " + where + " does not exist");
-                continue;
-            }
-            if (!field.nullable() && column.nullable() && !field.isId()) {
-                mismatches.add("column " + where + " accepts NULL but the field is required");
-            }
-            if (field.nullable() && !column.nullable()) {
-                mismatches.add("column " + where + " is NOT NULL but the field may be null");
-            }
-            Family expected = family(field.kind());
-            Family actual = family(column.sqlType());
-            if (expected != Family.ANY && actual != Family.ANY && expected != actual) {
-                mismatches.add("column " + where + " has type " + column.typeName() + ", which cannot hold "
-                        + field.type().getSimpleName());
-            }
-        }
-        for (ColumnInfo extra : columns.values()) {
-            if (!extra.nullable() && !extra.hasDefault()) {
-                mismatches.add("column " + model.table() + "." + extra.name() + " is NOT NULL without a default, and "
-                        + model.name() + " has no field for it, so inserts would fail");
-            }
-        }
-    }
-
-    private record ColumnInfo(String name, int sqlType, String typeName, boolean nullable, boolean hasDefault) {
-    }
-
-    private Map<String, ColumnInfo> columns(DatabaseMetaData database, Connection connection, String table) throws SQLException {
-        Map<String, ColumnInfo> columns = new HashMap<>();
-        String catalog = connection.getCatalog();
-        String schema = dialect.metadataSchema(connection);
-        try (ResultSet rows = database.getColumns(catalog, schema, table, null)) {
-            while (rows.next()) {
-                // The table name is a LIKE pattern to the driver ("_" matches any character), so
-                // columns of other tables whose names it matches come back too.
-                if (!table.equalsIgnoreCase(rows.getString("TABLE_NAME"))) {
-                    continue;
-                }
-                String name = rows.getString("COLUMN_NAME");
-                columns.put(name.toLowerCase(Locale.ROOT), new ColumnInfo(name, rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"),
-                        rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                        rows.getString("COLUMN_DEF") != null || "YES".equals(rows.getString("IS_AUTOINCREMENT"))));
-            }
-        }
-        return columns;
-    }
-
-    private enum Family { NUMBER, TEXT, TEMPORAL, BINARY, ANY }
-
-    private Family family(ValueKind kind) {
-        if (!dialect.enforcesColumnTypes()) {
-            return Family.ANY;
-        }
-        return switch (kind) {
-            case BOOLEAN, SHORT, INT, LONG, FLOAT, DOUBLE, DECIMAL -> Family.NUMBER;
-            case STRING, ENUM -> Family.TEXT;
-            case LOCAL_DATE, LOCAL_TIME, LOCAL_DATE_TIME, OFFSET_DATE_TIME, INSTANT -> Family.TEMPORAL;
-            case BYTES -> Family.BINARY;
-            case UUID -> Family.ANY;
-        };
-    }
-
-    private static Family family(int sqlType) {
-        return switch (sqlType) {
-            case Types.BIT, Types.BOOLEAN, Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL,
-                 Types.FLOAT, Types.DOUBLE, Types.NUMERIC, Types.DECIMAL -> Family.NUMBER;
-            case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB, Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR,
-                 Types.NCLOB -> Family.TEXT;
-            case Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIME_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE -> Family.TEMPORAL;
-            case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> Family.BINARY;
-            default -> Family.ANY;
-        };
     }
 }

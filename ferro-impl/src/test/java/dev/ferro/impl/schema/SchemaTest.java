@@ -34,7 +34,7 @@ class SchemaTest extends DatabaseTest {
 
     @Override
     protected Class<?>[] models() {
-        return new Class<?>[] {SchemaAccount.class, SchemaMembership.class, SchemaLongNames.class};
+        return new Class<?>[] {SchemaAccount.class, SchemaMembership.class, SchemaLongNames.class, SchemaAddress.class, SchemaRules.class, SchemaPrice.class};
     }
 
     // ---------------------------------------------------------------- create and drop
@@ -105,8 +105,8 @@ class SchemaTest extends DatabaseTest {
 
     @Test
     void dropRemovesTheTableAndDroppingAgainIsHarmless() throws SQLException {
-        ferro.schema().drop(SchemaAccount.class);
-        ferro.schema().drop(SchemaAccount.class);
+        ferro.schema().drop(SchemaAddress.class, SchemaAccount.class);
+        ferro.schema().drop(SchemaAddress.class, SchemaAccount.class);
 
         assertFalse(tableExists("schema_account"));
         assertTrue(tableExists("schema_membership"));
@@ -114,7 +114,8 @@ class SchemaTest extends DatabaseTest {
 
     @Test
     void schemaModeCreateAtConnectCreatesTheTablesOfTheOptionsModels() throws SQLException {
-        ferro.schema().drop(SchemaAccount.class, SchemaMembership.class, SchemaLongNames.class);
+        ferro.schema().drop(SchemaAddress.class, SchemaRules.class, SchemaPrice.class, SchemaAccount.class, SchemaMembership.class,
+                SchemaLongNames.class);
 
         try (Ferro created = database.connect(database.options().models(SchemaAccount.class, SchemaMembership.class)
                 .schema(SchemaMode.CREATE))) {
@@ -184,6 +185,78 @@ class SchemaTest extends DatabaseTest {
     }
 
     @Test
+    void validateReportsAStringColumnOfAnotherLength() {
+        createAccountTable(columns -> columns.put("nickname", "VARCHAR(100)"));
+
+        switch (database) {
+            case H2 -> assertMismatches("column schema_account.nickname (SchemaAccount.nickname) has length 100 where the field's column"
+                    + " is VARCHAR(510)");
+            case POSTGRESQL, MARIADB -> assertMismatches("column schema_account.nickname (SchemaAccount.nickname) has length 100 where"
+                    + " the field's column is VARCHAR(255)");
+            // SQLite keeps no length (Ferro checks a string's length itself before writing it).
+            case SQLITE -> ferro.schema().validate();
+        }
+    }
+
+    @Test
+    void validateReportsADecimalColumnOfAnotherPrecisionAndScale() {
+        ferro.schema().drop(SchemaPrice.class);
+        ferro.execute("CREATE TABLE schema_price (id BIGINT NOT NULL PRIMARY KEY, rate NUMERIC(10,2))");
+        ferro.schema().create(SchemaPrice.class);
+
+        switch (database) {
+            case H2, POSTGRESQL -> assertMismatches("column schema_price.rate (SchemaPrice.rate) has precision 10 and scale 2 where the"
+                    + " field's column is NUMERIC(12,4)");
+            case MARIADB -> assertMismatches("column schema_price.rate (SchemaPrice.rate) has precision 10 and scale 2 where the field's"
+                    + " column is DECIMAL(12,4)");
+            // SQLite keeps no precision: NUMERIC is an affinity (Ferro checks a decimal's digits itself before writing it).
+            case SQLITE -> ferro.schema().validate();
+        }
+    }
+
+    @Test
+    void validateReportsAMissingJoinTable() {
+        ferro.execute("DROP TABLE schema_price_labels");
+
+        assertMismatches("table schema_price_labels (join table of SchemaPrice) does not exist");
+    }
+
+    @Test
+    void validateReportsAMissingUniqueConstraint() {
+        createAccountTable(columns -> { }, false, true);
+
+        assertMismatches("unique constraint uq_schema_account_email on schema_account (email) does not exist (model SchemaAccount)");
+    }
+
+    @Test
+    void validateReportsAMissingIndex() {
+        createAccountTable(columns -> { }, true, false);
+
+        assertMismatches("index idx_schema_account_city on schema_account (city) does not exist (model SchemaAccount)");
+    }
+
+    @Test
+    void validateReportsAForeignKeyThatDeletesByAnotherRule() {
+        ferro.schema().drop(SchemaAddress.class);
+        ferro.execute("CREATE TABLE schema_address (id BIGINT NOT NULL PRIMARY KEY, account_id BIGINT NOT NULL, street " + text()
+                + ", CONSTRAINT fk_schema_address_account_id FOREIGN KEY (account_id) REFERENCES schema_account (id) ON DELETE RESTRICT)");
+        ferro.execute("CREATE INDEX idx_schema_address_account_id ON schema_address (account_id)");
+
+        assertMismatches("foreign key fk_schema_address_account_id on schema_address (account_id -> schema_account.id) is ON DELETE"
+                + " RESTRICT where the model's is ON DELETE CASCADE (model SchemaAddress)");
+    }
+
+    @Test
+    void validateReportsAMissingForeignKey() {
+        ferro.schema().drop(SchemaAddress.class);
+        ferro.execute("CREATE TABLE schema_address (id BIGINT NOT NULL PRIMARY KEY, account_id BIGINT NOT NULL, street " + text() + ")");
+        ferro.execute("CREATE INDEX idx_schema_address_account_id ON schema_address (account_id)");
+
+        assertMismatches("foreign key fk_schema_address_account_id on schema_address (account_id -> schema_account.id) does not exist"
+                + " (model SchemaAddress)");
+    }
+
+    @Test
     void validateLooksOnlyAtTheModelsOwnTable() {
         // "_" in a table name is a wildcard to DatabaseMetaData; a table whose name it matches is not the model's.
         ferro.execute("CREATE TABLE schemaxaccount (id BIGINT NOT NULL PRIMARY KEY, legacy_code VARCHAR(10) NOT NULL)");
@@ -196,7 +269,7 @@ class SchemaTest extends DatabaseTest {
 
     @Test
     void schemaModeValidateAtConnectFailsTheConnectOnAMismatch() {
-        ferro.schema().drop(SchemaAccount.class);
+        ferro.schema().drop(SchemaAddress.class, SchemaAccount.class);
 
         SchemaMismatchException error = assertThrows(SchemaMismatchException.class,
                 () -> database.connect(database.options().models(SchemaAccount.class).schema(SchemaMode.VALIDATE)).close());
@@ -218,19 +291,42 @@ class SchemaTest extends DatabaseTest {
         assertEquals(List.of(expected), error.mismatches());
     }
 
-    /** Replaces the table of {@link SchemaAccount} by one made by hand: the matching columns, changed. */
+    /** The type Ferro declares for a string field of the default length, 255. */
+    private String text() {
+        // H2 counts a VARCHAR's length in UTF-16 units, so Ferro declares twice the field's length there (H2Dialect).
+        return database == Database.H2 ? "VARCHAR(510)" : "VARCHAR(255)";
+    }
+
+    /** Replaces the table of {@link SchemaAccount} by one made by hand as Ferro makes it, its columns changed. */
     private void createAccountTable(Consumer<Map<String, String>> change) {
+        createAccountTable(change, true, true);
+    }
+
+    /**
+     * Replaces the table of {@link SchemaAccount} (and the table of {@link SchemaAddress}, which points at it) by
+     * one made by hand: the columns as Ferro declares them, changed, with or without the unique constraint on
+     * {@code email} and the index on {@code city}.
+     */
+    private void createAccountTable(Consumer<Map<String, String>> change, boolean unique, boolean index) {
+        String text = text();
         Map<String, String> columns = new LinkedHashMap<>();
         columns.put("id", "BIGINT NOT NULL PRIMARY KEY");
-        columns.put("email", "VARCHAR(255) NOT NULL");
-        columns.put("city", "VARCHAR(255)");
+        columns.put("email", text + " NOT NULL");
+        columns.put("city", text);
         columns.put("age", "INTEGER NOT NULL");
-        columns.put("nickname", "VARCHAR(255)");
+        columns.put("nickname", text);
         change.accept(columns);
         List<String> definitions = new ArrayList<>();
         columns.forEach((name, definition) -> definitions.add(name + " " + definition));
-        ferro.schema().drop(SchemaAccount.class);
+        if (unique) {
+            definitions.add("CONSTRAINT uq_schema_account_email UNIQUE (email)");
+        }
+        ferro.schema().drop(SchemaAddress.class, SchemaAccount.class);
         ferro.execute("CREATE TABLE schema_account (" + String.join(", ", definitions) + ")");
+        if (index) {
+            ferro.execute("CREATE INDEX idx_schema_account_city ON schema_account (city)");
+        }
+        ferro.schema().create(SchemaAddress.class);
     }
 
     /** The indexes of a table as the driver reports them: name to columns in order. */
