@@ -17,6 +17,17 @@ public interface Schema {
     void drop(Class<?>... models);
 
     /**
+     * Adds what the models have and the database lacks, for development: missing tables with their
+     * indexes, columns (a NOT NULL one only to an empty table), unique constraints, indexes and foreign
+     * keys. It never drops, renames or changes anything; a difference it cannot make is left for
+     * {@link #validate()} to report.
+     *
+     * @throws SchemaMismatchException listing each addition it cannot make (a NOT NULL column for a table
+     *         that has rows, names table and column); then it has changed nothing
+     */
+    void update();
+
+    /**
      * Checks the database against the models: every table (join tables included) and column exists, with
      * the models' nullability, a type that holds the field, the string lengths and decimal precision and
      * scale Ferro declares, the primary key, unique constraints, indexes and foreign keys (target and

@@ -108,9 +108,10 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
         return switch (value.get().strip().toLowerCase(Locale.ROOT)) {
             case "none" -> SchemaMode.NONE;
             case "create" -> SchemaMode.CREATE;
+            case "update" -> SchemaMode.UPDATE;
             case "validate" -> SchemaMode.VALIDATE;
             default -> throw new IllegalArgumentException("ferro.schema='" + value.get()
-                    + "' is not one of none, create, validate");
+                    + "' is not one of none, create, update, validate");
         };
     }
 }

@@ -108,9 +108,10 @@ class ConfigTest {
 
     @Test
     void anUnknownSchemaModeFailsTheStartNamingTheKey() {
-        RuntimeException failure = FerroContainer.startFailure(Map.of("ferro.schema", "update"));
+        RuntimeException failure = FerroContainer.startFailure(Map.of("ferro.schema", "drop-and-create"));
 
-        assertTrue(messages(failure).contains("ferro.schema='update' is not one of none, create, validate"), messages(failure));
+        assertTrue(messages(failure).contains("ferro.schema='drop-and-create' is not one of none, create, update, validate"),
+                messages(failure));
     }
 
     @Test

@@ -118,6 +118,7 @@ class FerroConfigTest {
     void theSchemaModeIgnoresCaseAndSurroundingBlanks() {
         assertEquals(SchemaMode.VALIDATE, read(Map.of("ferro.schema", " Validate ")).options().schema());
         assertEquals(SchemaMode.NONE, read(Map.of("ferro.schema", "NONE")).options().schema());
+        assertEquals(SchemaMode.UPDATE, read(Map.of("ferro.schema", "Update ")).options().schema());
         assertEquals(SchemaMode.CREATE, read(Map.of("ferro.url", "jdbc:h2:mem:x", "ferro.schema", "Create"))
                 .options().schema());
     }
@@ -127,7 +128,7 @@ class FerroConfigTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> read(Map.of("ferro.schema", "drop-and-create")));
 
-        assertEquals("ferro.schema='drop-and-create' is not one of none, create, validate", e.getMessage());
+        assertEquals("ferro.schema='drop-and-create' is not one of none, create, update, validate", e.getMessage());
     }
 
     @Test

@@ -74,6 +74,7 @@ public final class FerroImpl implements Ferro {
             registry.declare(models);
             switch (options.schema()) {
                 case CREATE -> schema.create();
+                case UPDATE -> schema.update();
                 case VALIDATE -> schema.validate();
                 case NONE -> { }
             }

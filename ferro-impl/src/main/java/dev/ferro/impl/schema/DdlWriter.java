@@ -28,11 +28,10 @@ public final class DdlWriter {
                 sql.append(dialect.generatedIdColumn(column.name(), columnType(column)));
                 continue;
             }
-            sql.append(dialect.quote(column.name())).append(' ').append(columnType(column));
             if (column.name().equals(singleKey)) {
-                sql.append(" NOT NULL PRIMARY KEY");
-            } else if (!column.nullable()) {
-                sql.append(" NOT NULL");
+                sql.append(dialect.quote(column.name())).append(' ').append(columnType(column)).append(" NOT NULL PRIMARY KEY");
+            } else {
+                sql.append(columnDefinition(column));
             }
         }
         if (table.primaryKey().size() > 1) {
@@ -42,11 +41,34 @@ public final class DdlWriter {
             sql.append(", CONSTRAINT ").append(dialect.quote(unique.name())).append(" UNIQUE (").append(columns(unique.columns())).append(')');
         }
         for (ForeignKey fk : table.foreignKeys()) {
-            sql.append(", CONSTRAINT ").append(dialect.quote(fk.name())).append(" FOREIGN KEY (").append(columns(fk.columns()))
-                    .append(") REFERENCES ").append(dialect.quote(fk.targetTable())).append(" (").append(columns(fk.targetColumns()))
-                    .append(") ON DELETE ").append(fk.onDelete().sql());
+            sql.append(", ").append(foreignKey(fk));
         }
         return sql.append(')').append(dialect.tableOptions()).toString();
+    }
+
+    /** A column that is not the key, as CREATE TABLE and ADD COLUMN declare it: name, type and NOT NULL. */
+    public String columnDefinition(Column column) {
+        return dialect.quote(column.name()) + ' ' + columnType(column) + (column.nullable() ? "" : " NOT NULL");
+    }
+
+    /** ALTER TABLE ... ADD COLUMN of a column that is not the key, with the foreign key that comes with it, if any. */
+    public String addColumn(Table table, Column column, ForeignKey inline) {
+        String definition = columnDefinition(column);
+        if (inline != null) {
+            definition += " REFERENCES " + dialect.quote(inline.targetTable()) + " (" + columns(inline.targetColumns())
+                    + ") ON DELETE " + inline.onDelete().sql();
+        }
+        return "ALTER TABLE " + dialect.quote(table.name()) + " ADD COLUMN " + definition;
+    }
+
+    /** Adds a unique constraint to an existing table, as the dialect can. */
+    public String addUnique(Table table, Constraint unique) {
+        return dialect.addUnique(dialect.quote(table.name()), dialect.quote(unique.name()), columns(unique.columns()));
+    }
+
+    /** ALTER TABLE ... ADD CONSTRAINT of a foreign key, where the dialect alters constraints. */
+    public String addForeignKey(Table table, ForeignKey fk) {
+        return "ALTER TABLE " + dialect.quote(table.name()) + " ADD " + foreignKey(fk);
     }
 
     /** CREATE INDEX IF NOT EXISTS of one of the table's (non-unique) indexes. */
@@ -62,6 +84,11 @@ public final class DdlWriter {
     /** The column's SQL type on this database. */
     public String columnType(Column column) {
         return dialect.columnType(column.kind(), column.length(), column.precision(), column.scale());
+    }
+
+    private String foreignKey(ForeignKey fk) {
+        return "CONSTRAINT " + dialect.quote(fk.name()) + " FOREIGN KEY (" + columns(fk.columns()) + ") REFERENCES "
+                + dialect.quote(fk.targetTable()) + " (" + columns(fk.targetColumns()) + ") ON DELETE " + fk.onDelete().sql();
     }
 
     private String columns(List<String> names) {

@@ -26,6 +26,7 @@ public final class SchemaManager implements Schema {
     private final Executor executor;
     private final DdlWriter ddl;
     private final SchemaValidator validator;
+    private final SchemaUpdater updater;
 
     public SchemaManager(ModelRegistry registry, Dialect dialect, TransactionManager transactions, Executor executor) {
         this.registry = registry;
@@ -34,6 +35,7 @@ public final class SchemaManager implements Schema {
         this.executor = executor;
         this.ddl = new DdlWriter(dialect);
         this.validator = new SchemaValidator(registry, dialect, ddl);
+        this.updater = new SchemaUpdater(registry, dialect, ddl);
     }
 
     @Override
@@ -86,6 +88,18 @@ public final class SchemaManager implements Schema {
         run(ddl.createTable(table), model);
         for (SchemaModel.Constraint index : table.indexes()) {
             run(ddl.createIndex(table, index), model);
+        }
+    }
+
+    /** Plans every addition first, so that an addition it cannot make leaves the database as it was. */
+    @Override
+    public void update() {
+        SchemaUpdater.Plan plan = transactions.run(unit -> updater.plan(unit.connection()));
+        if (!plan.refused().isEmpty()) {
+            throw new SchemaMismatchException(plan.refused());
+        }
+        for (int i = 0; i < plan.statements().size(); i++) {
+            run(plan.statements().get(i), plan.models().get(i));
         }
     }
 

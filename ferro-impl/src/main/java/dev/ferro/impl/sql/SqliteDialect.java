@@ -105,6 +105,18 @@ public final class SqliteDialect extends Dialect {
         return false;
     }
 
+    /** SQLite's ALTER TABLE adds no constraint; a unique index does the work of a unique constraint, under its name. */
+    @Override
+    public String addUnique(String quotedTable, String quotedName, String quotedColumns) {
+        return "CREATE UNIQUE INDEX " + quotedName + " ON " + quotedTable + " (" + quotedColumns + ")";
+    }
+
+    /** SQLite's ALTER TABLE adds columns only: a NOT NULL one only with a default, a foreign key only on a new column. */
+    @Override
+    public boolean altersConstraints() {
+        return false;
+    }
+
     /** SQLite's columns declare no sizes: Ferro checks lengths itself, and {@link #decimalMisfit} the decimals. */
     @Override
     public String unsupported(FieldMetadata field) {
