@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * How {@link Ferro#connect} connects: credentials, pool, timeouts, schema step, models, listeners.
+ * How {@link Ferro#connect} connects: credentials, pool, timeouts, schema step, migrations, models, listeners.
  * Immutable; each setter-style method returns a copy.
  *
  * <pre>{@code
@@ -34,6 +34,7 @@ public final class FerroOptions {
     private Duration statementTimeout;
     private int fetchSize = 1000;
     private SchemaMode schema = SchemaMode.NONE;
+    private Migrations migrations = Migrations.none();
     private List<Class<?>> models = List.of();
     private List<SqlListener> listeners = List.of();
     private ValidatorFactory validatorFactory;
@@ -64,6 +65,7 @@ public final class FerroOptions {
         copy.statementTimeout = statementTimeout;
         copy.fetchSize = fetchSize;
         copy.schema = schema;
+        copy.migrations = migrations;
         copy.models = models;
         copy.listeners = listeners;
         copy.validatorFactory = validatorFactory;
@@ -164,6 +166,15 @@ public final class FerroOptions {
     }
 
     /**
+     * The Flyway migrations run at connect, before the models are used; {@link Migrations#none()} unless
+     * given. A schema step that creates or updates tables ({@link SchemaMode#CREATE}, {@link SchemaMode#UPDATE})
+     * cannot go with them: {@code connect} refuses the two together.
+     */
+    public FerroOptions migrations(Migrations migrations) {
+        return with(copy -> copy.migrations = Objects.requireNonNull(migrations, "migrations"));
+    }
+
+    /**
      * The models of this database, read and checked at connect and used by the schema step. When
      * none are given, the models listed in the compile-time index ({@code META-INF/ferro/models}) are used.
      */
@@ -254,6 +265,10 @@ public final class FerroOptions {
         return schema;
     }
 
+    public Migrations migrations() {
+        return migrations;
+    }
+
     public List<Class<?>> models() {
         return models;
     }
@@ -291,6 +306,6 @@ public final class FerroOptions {
                 + ", acquisitionTimeout=" + acquisitionTimeout + ", validationInterval=" + validationInterval
                 + ", maxLifetime=" + maxLifetime + ", leakTimeout=" + leakTimeout + ", connectTimeout=" + connectTimeout
                 + ", statementTimeout=" + statementTimeout + ", fetchSize=" + fetchSize
-                + ", schema=" + schema + ", models=" + models.size() + (dialect == null ? "" : ", dialect=" + dialect) + "]";
+                + ", schema=" + schema + ", migrations=" + migrations + ", models=" + models.size() + (dialect == null ? "" : ", dialect=" + dialect) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.ferro.cdi;
 
 import dev.ferro.FerroOptions;
+import dev.ferro.Migrations;
 import dev.ferro.SchemaMode;
 import org.eclipse.microprofile.config.Config;
 
@@ -25,7 +26,12 @@ import java.util.Optional;
  * ferro.connect-timeout            opening a connection          default: 10 seconds
  * ferro.statement-timeout          a statement is cancelled      default: none
  * ferro.fetch-size                 rows a stream fetches at once default: 1000
- * ferro.schema                     none | create | validate      default: create for the embedded default, else none
+ * ferro.schema                     none | create | update | validate   default: create for the embedded default
+ *                                                                without migrations, else none
+ * ferro.migrations                 none | migrate | validate     Flyway at start               default: none
+ * ferro.migrations.location        the scripts' class-path location ({dialect} for the dialect's name)
+ *                                                                default: db/migration
+ * ferro.migrations.baseline-on-migrate   an existing schema is the first version   default: false
  * ferro.datasource                 JNDI name of a container DataSource, used instead of ferro.url and Ferro's pool
  * ferro.dialect                    SQL dialect by name           default: the one of ferro.url or the DataSource
  * </pre>
@@ -39,7 +45,8 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
     public static FerroConfig read(Config config) {
         Optional<String> url = config.getOptionalValue("ferro.url", String.class);
         Optional<String> dataSource = config.getOptionalValue("ferro.datasource", String.class);
-        boolean embeddedDefault = url.isEmpty() && dataSource.isEmpty();
+        Migrations migrations = migrations(config);
+        boolean embeddedDefault = url.isEmpty() && dataSource.isEmpty() && migrations.mode() == Migrations.Mode.NONE;
         int minSize = config.getOptionalValue("ferro.pool.min-size", Integer.class).orElse(0);
         int maxSize = config.getOptionalValue("ferro.pool.max-size", Integer.class).orElse(10);
         // Checked here, not only by FerroOptions, so that the message names the keys the user wrote.
@@ -57,7 +64,8 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
                 .connectTimeout(duration(config, "ferro.connect-timeout", Duration.ofSeconds(10)))
                 .statementTimeout(duration(config, "ferro.statement-timeout", null))
                 .fetchSize(fetchSize(config.getOptionalValue("ferro.fetch-size", Integer.class)))
-                .schema(schema(config.getOptionalValue("ferro.schema", String.class), embeddedDefault));
+                .schema(schema(config.getOptionalValue("ferro.schema", String.class), embeddedDefault))
+                .migrations(migrations);
         Optional<String> user = config.getOptionalValue("ferro.username", String.class);
         if (user.isPresent()) {
             options = options.user(user.get());
@@ -99,6 +107,21 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
             throw new IllegalArgumentException("ferro.fetch-size=" + value.get() + " must be at least 1");
         }
         return value.orElse(1000);
+    }
+
+    private static Migrations migrations(Config config) {
+        Optional<String> mode = config.getOptionalValue("ferro.migrations", String.class);
+        Migrations migrations = switch (mode.map(value -> value.strip().toLowerCase(Locale.ROOT)).orElse("none")) {
+            case "none" -> Migrations.none();
+            case "migrate" -> Migrations.migrate();
+            case "validate" -> Migrations.validate();
+            default -> throw new IllegalArgumentException("ferro.migrations='" + mode.get() + "' is not one of none, migrate, validate");
+        };
+        Optional<String> location = config.getOptionalValue("ferro.migrations.location", String.class);
+        if (location.isPresent()) {
+            migrations = migrations.location(location.get());
+        }
+        return migrations.baselineOnMigrate(config.getOptionalValue("ferro.migrations.baseline-on-migrate", Boolean.class).orElse(false));
     }
 
     private static SchemaMode schema(Optional<String> value, boolean embeddedDefault) {

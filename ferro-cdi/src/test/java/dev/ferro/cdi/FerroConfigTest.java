@@ -1,6 +1,7 @@
 package dev.ferro.cdi;
 
 import dev.ferro.FerroOptions;
+import dev.ferro.Migrations;
 import dev.ferro.SchemaMode;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -121,6 +122,32 @@ class FerroConfigTest {
         assertEquals(SchemaMode.UPDATE, read(Map.of("ferro.schema", "Update ")).options().schema());
         assertEquals(SchemaMode.CREATE, read(Map.of("ferro.url", "jdbc:h2:mem:x", "ferro.schema", "Create"))
                 .options().schema());
+    }
+
+    @Test
+    void migrationsAreReadWithTheirLocationAndBaseline() {
+        Migrations migrations = read(Map.of("ferro.url", "jdbc:h2:mem:x", "ferro.migrations", " Migrate",
+                "ferro.migrations.location", "db/migration/{dialect}", "ferro.migrations.baseline-on-migrate", "true")).options().migrations();
+
+        assertEquals(Migrations.Mode.MIGRATE, migrations.mode());
+        assertEquals("db/migration/{dialect}", migrations.location());
+        assertTrue(migrations.baselineOnMigrate());
+        assertEquals(Migrations.Mode.VALIDATE, read(Map.of("ferro.migrations", "validate")).options().migrations().mode());
+        assertEquals(Migrations.none(), read(Map.of()).options().migrations());
+        assertEquals("db/migration", read(Map.of("ferro.migrations", "migrate")).options().migrations().location());
+    }
+
+    @Test
+    void theEmbeddedDefaultLeavesTheTablesToMigrationsWhenThereAreSome() {
+        assertEquals(SchemaMode.NONE, read(Map.of("ferro.migrations", "migrate")).options().schema());
+        assertEquals(SchemaMode.CREATE, read(Map.of()).options().schema());
+    }
+
+    @Test
+    void anUnknownMigrationsModeNamesTheKeyTheValueAndTheChoices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> read(Map.of("ferro.migrations", "repair")));
+
+        assertEquals("ferro.migrations='repair' is not one of none, migrate, validate", e.getMessage());
     }
 
     @Test

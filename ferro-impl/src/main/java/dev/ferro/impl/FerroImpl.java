@@ -3,14 +3,17 @@ package dev.ferro.impl;
 import dev.ferro.Ferro;
 import dev.ferro.FerroException;
 import dev.ferro.FerroOptions;
+import dev.ferro.Migrations;
 import dev.ferro.Query;
 import dev.ferro.Schema;
+import dev.ferro.SchemaMode;
 import dev.ferro.TransactionOptions;
 import dev.ferro.impl.execution.ErrorTranslator;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.execution.StatementTimeouts;
 import dev.ferro.impl.metadata.ColumnTypes;
 import dev.ferro.impl.metadata.ModelRegistry;
+import dev.ferro.impl.schema.FlywayMigrations;
 import dev.ferro.impl.schema.SchemaManager;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.transaction.TransactionManager;
@@ -55,6 +58,13 @@ public final class FerroImpl implements Ferro {
      */
     FerroImpl(DataSource dataSource, AutoCloseable ownedPool, Dialect dialect, FerroOptions options, UnitOfWorkScope scope,
               OuterTransactions external, Function<SQLException, FerroException> poolExhaustion) {
+        boolean makesTables = options.schema() == SchemaMode.CREATE || options.schema() == SchemaMode.UPDATE;
+        if (makesTables && options.migrations().mode() != Migrations.Mode.NONE) {
+            throw new IllegalArgumentException("The schema step " + options.schema() + " (ferro.schema="
+                    + options.schema().name().toLowerCase(java.util.Locale.ROOT) + ") cannot go with migrations (ferro.migrations="
+                    + options.migrations().mode().name().toLowerCase(java.util.Locale.ROOT) + "): the migration scripts make the"
+                    + " tables; leave the schema step at none or validate");
+        }
         this.ownedPool = ownedPool;
         this.dialect = dialect;
         ColumnTypes types = ColumnTypes.withServices(options.types());
@@ -72,6 +82,10 @@ public final class FerroImpl implements Ferro {
                 : options.models();
         try {
             registry.declare(models);
+            if (options.migrations().mode() != Migrations.Mode.NONE) {
+                FlywayMigrations.run(options.migrations(), dataSource, dialect.name(), contextLoader());
+                schema.validate();
+            }
             switch (options.schema()) {
                 case CREATE -> schema.create();
                 case UPDATE -> schema.update();

@@ -1,0 +1,1 @@
+ALTER TABLE mig_account ADD COLUMN nickname VARCHAR(255);

@@ -1,0 +1,1 @@
+CREATE TABLE mig_account (id INTEGER PRIMARY KEY AUTOINCREMENT, email TEXT NOT NULL, CONSTRAINT uq_mig_account_email UNIQUE (email));
