@@ -25,7 +25,7 @@ public final class SchemaManager implements Schema {
     private final TransactionManager transactions;
     private final Executor executor;
     private final DdlWriter ddl;
-    private final SchemaValidator validator;
+    private final SchemaComparison comparison;
     private final SchemaUpdater updater;
 
     public SchemaManager(ModelRegistry registry, Dialect dialect, TransactionManager transactions, Executor executor) {
@@ -34,8 +34,8 @@ public final class SchemaManager implements Schema {
         this.transactions = transactions;
         this.executor = executor;
         this.ddl = new DdlWriter(dialect);
-        this.validator = new SchemaValidator(registry, dialect, ddl);
-        this.updater = new SchemaUpdater(registry, dialect, ddl);
+        this.comparison = new SchemaComparison(registry, dialect, ddl);
+        this.updater = new SchemaUpdater(dialect, ddl);
     }
 
     @Override
@@ -94,7 +94,7 @@ public final class SchemaManager implements Schema {
     /** Plans every addition first, so that an addition it cannot make leaves the database as it was. */
     @Override
     public void update() {
-        SchemaUpdater.Plan plan = transactions.run(unit -> updater.plan(unit.connection()));
+        SchemaUpdater.Plan plan = transactions.run(unit -> updater.plan(unit.connection(), comparison.differences(unit.connection())));
         if (!plan.refused().isEmpty()) {
             throw new SchemaMismatchException(plan.refused());
         }
@@ -105,7 +105,8 @@ public final class SchemaManager implements Schema {
 
     @Override
     public void validate() {
-        List<String> mismatches = transactions.run(unit -> validator.mismatches(unit.connection()));
+        List<String> mismatches = transactions.run(unit -> comparison.differences(unit.connection())).stream()
+                .map(SchemaDifference::message).toList();
         if (!mismatches.isEmpty()) {
             throw new SchemaMismatchException(mismatches);
         }

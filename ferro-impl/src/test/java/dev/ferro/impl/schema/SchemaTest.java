@@ -13,8 +13,6 @@ import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -291,10 +289,8 @@ class SchemaTest extends DatabaseTest {
         assertEquals(List.of(expected), error.mismatches());
     }
 
-    /** The type Ferro declares for a string field of the default length, 255. */
     private String text() {
-        // H2 counts a VARCHAR's length in UTF-16 units, so Ferro declares twice the field's length there (H2Dialect).
-        return database == Database.H2 ? "VARCHAR(510)" : "VARCHAR(255)";
+        return HandMadeTables.text(database);
     }
 
     /** Replaces the table of {@link SchemaAccount} by one made by hand as Ferro makes it, its columns changed. */
@@ -302,31 +298,8 @@ class SchemaTest extends DatabaseTest {
         createAccountTable(change, true, true);
     }
 
-    /**
-     * Replaces the table of {@link SchemaAccount} (and the table of {@link SchemaAddress}, which points at it) by
-     * one made by hand: the columns as Ferro declares them, changed, with or without the unique constraint on
-     * {@code email} and the index on {@code city}.
-     */
     private void createAccountTable(Consumer<Map<String, String>> change, boolean unique, boolean index) {
-        String text = text();
-        Map<String, String> columns = new LinkedHashMap<>();
-        columns.put("id", "BIGINT NOT NULL PRIMARY KEY");
-        columns.put("email", text + " NOT NULL");
-        columns.put("city", text);
-        columns.put("age", "INTEGER NOT NULL");
-        columns.put("nickname", text);
-        change.accept(columns);
-        List<String> definitions = new ArrayList<>();
-        columns.forEach((name, definition) -> definitions.add(name + " " + definition));
-        if (unique) {
-            definitions.add("CONSTRAINT uq_schema_account_email UNIQUE (email)");
-        }
-        ferro.schema().drop(SchemaAddress.class, SchemaAccount.class);
-        ferro.execute("CREATE TABLE schema_account (" + String.join(", ", definitions) + ")");
-        if (index) {
-            ferro.execute("CREATE INDEX idx_schema_account_city ON schema_account (city)");
-        }
-        ferro.schema().create(SchemaAddress.class);
+        HandMadeTables.account(ferro, database, change, unique, index);
     }
 
     /** The indexes of a table as the driver reports them: name to columns in order. */
