@@ -12,6 +12,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -179,6 +181,38 @@ public abstract class Dialect implements ColumnLimits {
     /** Adds a unique constraint to an existing table: ALTER TABLE ... ADD CONSTRAINT, in standard SQL. */
     public String addUnique(String quotedTable, String quotedName, String quotedColumns) {
         return "ALTER TABLE " + quotedTable + " ADD CONSTRAINT " + quotedName + " UNIQUE (" + quotedColumns + ")";
+    }
+
+    /** Drops a unique constraint: ALTER TABLE ... DROP CONSTRAINT, in standard SQL. */
+    public String dropUnique(String quotedTable, String quotedName) {
+        return "ALTER TABLE " + quotedTable + " DROP CONSTRAINT " + quotedName;
+    }
+
+    /** Drops a foreign key: ALTER TABLE ... DROP CONSTRAINT, in standard SQL. */
+    public String dropForeignKey(String quotedTable, String quotedName) {
+        return "ALTER TABLE " + quotedTable + " DROP CONSTRAINT " + quotedName;
+    }
+
+    /** Drops an index, whose name is the schema's own: DROP INDEX. */
+    public String dropIndex(String quotedTable, String quotedName) {
+        return "DROP INDEX " + quotedName;
+    }
+
+    /**
+     * The statements that give an existing column another SQL type or nullability: standard SQL's
+     * {@code ALTER COLUMN ... SET DATA TYPE} and {@code SET} / {@code DROP NOT NULL}, as H2 takes them;
+     * none where the database cannot (SQLite, which needs a rebuilt table).
+     */
+    public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
+                                              boolean nullable, boolean nullabilityChanged) {
+        List<String> statements = new ArrayList<>();
+        if (typeChanged) {
+            statements.add("ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn + " SET DATA TYPE " + sqlType);
+        }
+        if (nullabilityChanged) {
+            statements.add("ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn + (nullable ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        return statements;
     }
 
     /**

@@ -5,6 +5,7 @@ import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -114,6 +115,31 @@ public class MariaDbDialect extends Dialect {
     @Override
     public String generatedIdColumn(String column, String sqlType) {
         return quote(column) + " " + sqlType + " NOT NULL AUTO_INCREMENT PRIMARY KEY";
+    }
+
+    /** A unique constraint is an index to MariaDB. */
+    @Override
+    public String dropUnique(String quotedTable, String quotedName) {
+        return "ALTER TABLE " + quotedTable + " DROP INDEX " + quotedName;
+    }
+
+    @Override
+    public String dropForeignKey(String quotedTable, String quotedName) {
+        return "ALTER TABLE " + quotedTable + " DROP FOREIGN KEY " + quotedName;
+    }
+
+    /** MariaDB's index names are per table. */
+    @Override
+    public String dropIndex(String quotedTable, String quotedName) {
+        return "DROP INDEX " + quotedName + " ON " + quotedTable;
+    }
+
+    /** MariaDB restates the whole column: MODIFY COLUMN with its type and nullability. */
+    @Override
+    public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
+                                              boolean nullable, boolean nullabilityChanged) {
+        return List.of("ALTER TABLE " + quotedTable + " MODIFY COLUMN " + quotedColumn + " " + sqlType
+                + (nullable ? " NULL" : " NOT NULL"));
     }
 
     @Override

@@ -7,6 +7,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -44,6 +46,19 @@ public final class PostgresDialect extends Dialect {
     @Override
     public String unsupported(dev.ferro.impl.metadata.FieldMetadata field) {
         return beyond(field, 1_000, 1_000, 10_485_760);
+    }
+
+    /** PostgreSQL converts the values of a column whose type changes as {@code USING} says: a cast to the new type. */
+    @Override
+    public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
+                                              boolean nullable, boolean nullabilityChanged) {
+        List<String> statements = new ArrayList<>();
+        if (typeChanged) {
+            statements.add("ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn + " TYPE " + sqlType + " USING "
+                    + quotedColumn + "::" + sqlType);
+        }
+        statements.addAll(super.alterColumn(quotedTable, quotedColumn, sqlType, false, nullable, nullabilityChanged));
+        return statements;
     }
 
     /** Asks for the id column alone: with RETURN_GENERATED_KEYS pgjdbc would return every column. */

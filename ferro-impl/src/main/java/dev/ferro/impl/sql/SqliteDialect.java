@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -109,6 +110,13 @@ public final class SqliteDialect extends Dialect {
     @Override
     public String addUnique(String quotedTable, String quotedName, String quotedColumns) {
         return "CREATE UNIQUE INDEX " + quotedName + " ON " + quotedTable + " (" + quotedColumns + ")";
+    }
+
+    /** SQLite's ALTER TABLE changes no column: that takes a rebuilt table. */
+    @Override
+    public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
+                                              boolean nullable, boolean nullabilityChanged) {
+        return List.of();
     }
 
     /** SQLite's ALTER TABLE adds columns only: a NOT NULL one only with a default, a foreign key only on a new column. */

@@ -6,15 +6,12 @@ import dev.ferro.MigrationException;
 import dev.ferro.Migrations;
 import dev.ferro.SchemaMismatchException;
 import dev.ferro.SchemaMode;
-import dev.ferro.impl.testing.Database;
 import dev.ferro.impl.testing.DatabaseTest;
+import dev.ferro.impl.testing.EmptyDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,8 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * make and a missing Flyway each fail the start with what went wrong.
  */
 class MigrationTest extends DatabaseTest {
-    private static final AtomicInteger EMBEDDED = new AtomicInteger();
-    private static final String EMPTY = "ferro_migrations";
     private static final Migrations SCRIPTS = Migrations.migrate().location("db/migrations-test/{dialect}");
 
     private String url;
@@ -39,20 +34,9 @@ class MigrationTest extends DatabaseTest {
         return new Class<?>[0];
     }
 
-    /** A database with no table: a new in-memory H2 or SQLite file, or PostgreSQL's and MariaDB's dropped and made again. */
     @BeforeEach
-    void emptyDatabase() throws IOException {
-        switch (database) {
-            case H2 -> url = "jdbc:h2:mem:ferro_migrations_" + EMBEDDED.incrementAndGet();
-            case SQLITE -> url = "jdbc:sqlite:" + Files.createTempDirectory("ferro-migrations").resolve("test.db");
-            case POSTGRESQL, MARIADB -> {
-                ferro.execute(database == Database.POSTGRESQL ? "DROP DATABASE IF EXISTS " + EMPTY + " WITH (FORCE)"
-                        : "DROP DATABASE IF EXISTS " + EMPTY);
-                ferro.execute("CREATE DATABASE " + EMPTY);
-                url = database.url().substring(0, database.url().lastIndexOf('/') + 1) + EMPTY;
-            }
-            default -> throw new IllegalStateException(database.name());
-        }
+    void emptyDatabase() {
+        url = EmptyDatabases.url(database, ferro, "ferro_migrations");
     }
 
     private Ferro start(Migrations migrations) {

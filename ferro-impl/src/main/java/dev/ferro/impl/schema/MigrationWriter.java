@@ -1,0 +1,119 @@
+package dev.ferro.impl.schema;
+
+import dev.ferro.impl.schema.SchemaChange.AddColumn;
+import dev.ferro.impl.schema.SchemaChange.AddForeignKey;
+import dev.ferro.impl.schema.SchemaChange.AddIndex;
+import dev.ferro.impl.schema.SchemaChange.AddTable;
+import dev.ferro.impl.schema.SchemaChange.AddUnique;
+import dev.ferro.impl.schema.SchemaChange.AlterColumn;
+import dev.ferro.impl.schema.SchemaChange.DropColumn;
+import dev.ferro.impl.schema.SchemaChange.DropForeignKey;
+import dev.ferro.impl.schema.SchemaChange.DropIndex;
+import dev.ferro.impl.schema.SchemaChange.DropTable;
+import dev.ferro.impl.schema.SchemaChange.DropUnique;
+import dev.ferro.impl.schema.SchemaModel.Column;
+import dev.ferro.impl.schema.SchemaModel.Constraint;
+import dev.ferro.impl.schema.SchemaModel.Table;
+import dev.ferro.impl.sql.Dialect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders {@link SchemaChange}s as one database's migration statements. What the database's ALTER TABLE
+ * cannot do is refused, naming the table and column, rather than written half: on SQLite a changed
+ * column, a NOT NULL column or a foreign key added to an existing table, and dropped unique constraints
+ * and foreign keys, all of which take a rebuilt table; on every database a NOT NULL column added to an
+ * existing table, which needs a value for the rows it has.
+ */
+public final class MigrationWriter {
+    private final Dialect dialect;
+    private final DdlWriter ddl;
+
+    public MigrationWriter(Dialect dialect) {
+        this.dialect = dialect;
+        this.ddl = new DdlWriter(dialect);
+    }
+
+    /**
+     * @throws IllegalStateException for a change this database cannot make with ALTER TABLE, naming table and column
+     */
+    public List<String> statements(List<SchemaChange> changes) {
+        List<String> statements = new ArrayList<>();
+        for (SchemaChange change : changes) {
+            String table = dialect.quote(change.table());
+            if (change instanceof AddTable add) {
+                statements.add(ddl.createTable(add.added()));
+                for (Constraint index : add.added().indexes()) {
+                    statements.add(ddl.createIndex(add.added(), index));
+                }
+            } else if (change instanceof DropTable) {
+                statements.add("DROP TABLE " + table);
+            } else if (change instanceof AddColumn add) {
+                if (!add.column().nullable()) {
+                    throw refused(change, add.column().name(), "a NOT NULL column added to an existing table needs a value for its rows;"
+                            + " add it nullable, fill it, then make it required");
+                }
+                statements.add("ALTER TABLE " + table + " ADD COLUMN " + ddl.columnDefinition(add.column()));
+            } else if (change instanceof DropColumn drop) {
+                statements.add("ALTER TABLE " + table + " DROP COLUMN " + dialect.quote(drop.column().name()));
+            } else if (change instanceof AlterColumn alter) {
+                statements.addAll(alter(change, table, alter.from(), alter.to()));
+            } else if (change instanceof AddUnique add) {
+                statements.add(dialect.addUnique(table, dialect.quote(add.unique().name()), columns(add.unique())));
+            } else if (change instanceof DropUnique drop) {
+                requireAlters(change, drop.unique().name());
+                statements.add(dialect.dropUnique(table, dialect.quote(drop.unique().name())));
+            } else if (change instanceof AddIndex add) {
+                statements.add(ddl.createIndex(tableNamed(change.table()), add.index()));
+            } else if (change instanceof DropIndex drop) {
+                statements.add(dialect.dropIndex(table, dialect.quote(drop.index().name())));
+            } else if (change instanceof AddForeignKey add) {
+                requireAlters(change, add.foreignKey().name());
+                statements.add(ddl.addForeignKey(tableNamed(change.table()), add.foreignKey()));
+            } else if (change instanceof DropForeignKey drop) {
+                requireAlters(change, drop.foreignKey().name());
+                statements.add(dialect.dropForeignKey(table, dialect.quote(drop.foreignKey().name())));
+            }
+        }
+        return statements;
+    }
+
+    private List<String> alter(SchemaChange change, String table, Column from, Column to) {
+        String fromType = ddl.columnType(from);
+        String toType = ddl.columnType(to);
+        boolean typeChanged = !fromType.equals(toType);
+        boolean nullabilityChanged = from.nullable() != to.nullable();
+        if (!typeChanged && !nullabilityChanged) {
+            return List.of(); // the same column on this database (SQLite declares no sizes)
+        }
+        if (from.generated() != to.generated()) {
+            throw refused(change, to.name(), "a column that becomes or stops being generated by the database");
+        }
+        List<String> statements = dialect.alterColumn(table, dialect.quote(to.name()), toType, typeChanged, to.nullable(), nullabilityChanged);
+        if (statements.isEmpty()) {
+            throw refused(change, to.name(), dialect.name() + " changes a column only by rebuilding the table (" + fromType
+                    + (from.nullable() ? "" : " NOT NULL") + " to " + toType + (to.nullable() ? "" : " NOT NULL") + ")");
+        }
+        return statements;
+    }
+
+    private void requireAlters(SchemaChange change, String constraint) {
+        if (!dialect.altersConstraints()) {
+            throw refused(change, constraint, dialect.name() + " adds or drops this constraint only by rebuilding the table");
+        }
+    }
+
+    private static IllegalStateException refused(SchemaChange change, String what, String why) {
+        return new IllegalStateException("Cannot migrate " + change.table() + "." + what + ": " + why);
+    }
+
+    private String columns(Constraint constraint) {
+        return String.join(", ", constraint.columns().stream().map(dialect::quote).toList());
+    }
+
+    /** A table known by name alone, for the statements that name it and nothing else of it. */
+    private static Table tableNamed(String name) {
+        return new Table(name, List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+}
