@@ -223,6 +223,20 @@ public abstract class Dialect implements ColumnLimits {
         return true;
     }
 
+    /**
+     * The statements before and after a rebuilt table (a new one made and filled, the old one dropped, the
+     * new one renamed), where the database does not alter constraints: none here, since only such a
+     * database rebuilds.
+     */
+    public List<String> beforeRebuild() {
+        return List.of();
+    }
+
+    /** @see #beforeRebuild() */
+    public List<String> afterRebuild() {
+        return List.of();
+    }
+
     /** Appended after the closing parenthesis of CREATE TABLE. */
     public String tableOptions() {
         return "";

@@ -119,6 +119,21 @@ public final class SqliteDialect extends Dialect {
         return List.of();
     }
 
+    /**
+     * Foreign keys off around a rebuilt table, so that dropping the old one neither deletes the rows that
+     * point at it (ON DELETE CASCADE) nor fails: SQLite's own procedure for a change ALTER TABLE cannot make.
+     * The pragma does nothing inside a transaction, so these statements must run outside one.
+     */
+    @Override
+    public List<String> beforeRebuild() {
+        return List.of("PRAGMA foreign_keys = OFF");
+    }
+
+    @Override
+    public List<String> afterRebuild() {
+        return List.of("PRAGMA foreign_keys = ON");
+    }
+
     /** SQLite's ALTER TABLE adds columns only: a NOT NULL one only with a default, a foreign key only on a new column. */
     @Override
     public boolean altersConstraints() {
