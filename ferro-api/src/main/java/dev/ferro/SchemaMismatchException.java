@@ -2,7 +2,10 @@ package dev.ferro;
 
 import java.util.List;
 
-/** {@link Schema#validate()} found tables or columns that do not match the models. */
+/**
+ * The database's schema does not match the models: what {@link Schema#validate()} found (also at a start with
+ * {@link SchemaMode#VALIDATE} or migrations), or what {@link Schema#update()} cannot add.
+ */
 public class SchemaMismatchException extends FerroException {
     private static final long serialVersionUID = 1L;
     private final List<String> mismatches;
@@ -12,7 +15,7 @@ public class SchemaMismatchException extends FerroException {
         this.mismatches = List.copyOf(mismatches);
     }
 
-    /** One line per mismatch, each naming the table and column. */
+    /** One line per mismatch, each naming the table and the column or constraint. */
     public List<String> mismatches() {
         return mismatches;
     }

@@ -84,7 +84,9 @@ public final class FerroImpl implements Ferro {
             registry.declare(models);
             if (options.migrations().mode() != Migrations.Mode.NONE) {
                 FlywayMigrations.run(options.migrations(), dataSource, dialect.name(), contextLoader());
-                schema.validate();
+                if (options.schema() != SchemaMode.VALIDATE) {
+                    schema.validate(); // else the schema step below does it
+                }
             }
             switch (options.schema()) {
                 case CREATE -> schema.create();

@@ -21,7 +21,6 @@ import java.util.List;
  */
 public final class SchemaManager implements Schema {
     private final ModelRegistry registry;
-    private final Dialect dialect;
     private final TransactionManager transactions;
     private final Executor executor;
     private final DdlWriter ddl;
@@ -30,7 +29,6 @@ public final class SchemaManager implements Schema {
 
     public SchemaManager(ModelRegistry registry, Dialect dialect, TransactionManager transactions, Executor executor) {
         this.registry = registry;
-        this.dialect = dialect;
         this.transactions = transactions;
         this.executor = executor;
         this.ddl = new DdlWriter(dialect);
