@@ -1,0 +1,176 @@
+package dev.ferro.impl.schema;
+
+import dev.ferro.Ferro;
+import dev.ferro.Migrations;
+import dev.ferro.impl.metadata.ColumnTypes;
+import dev.ferro.impl.metadata.ModelRegistry;
+import dev.ferro.impl.metadata.ValueKind;
+import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.sql.Dialects;
+import dev.ferro.impl.testing.DatabaseTest;
+import dev.ferro.impl.testing.EmptyDatabases;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The migration generator: scripts for each database and a snapshot from the models, nothing when nothing
+ * changed, byte-identical output for the same models, drops only when asked, a check that fails on changed
+ * models; and the scripts it writes, run by Flyway at Ferro's start, make the schema the models need.
+ */
+class MigrationGeneratorTest extends DatabaseTest {
+    private static final List<Dialect> ALL = List.of(Dialects.named("h2"), Dialects.named("postgresql"), Dialects.named("mariadb"),
+            Dialects.named("sqlite"));
+
+    @Override
+    protected Class<?>[] models() {
+        return new Class<?>[0];
+    }
+
+    private static SchemaModel schemaOf(Class<?>... models) {
+        ModelRegistry registry = new ModelRegistry(ColumnTypes.withServices(List.of()));
+        registry.declare(List.of(models));
+        return SchemaModels.of(registry);
+    }
+
+    private Ferro start(String url, Path directory, Class<?>... models) {
+        return Ferro.connect(url, database.options().models(models)
+                .migrations(Migrations.migrate().location("filesystem:" + directory + "/{dialect}")));
+    }
+
+    @Test
+    void theScriptsItWritesMakeTheSchemaTheModelsNeedVersionAfterVersion() throws IOException {
+        Path directory = Files.createTempDirectory("ferro-generated");
+        MigrationGenerator.Result first = MigrationGenerator.generate(schemaOf(SchemaAccount.class, SchemaAddress.class), directory, ALL,
+                "accounts", false);
+        assertEquals(1, first.version());
+        assertTrue(Files.exists(directory.resolve(Dialects.forUrl(database.url()).name()).resolve("V1__accounts.sql")));
+        String url = EmptyDatabases.url(database, ferro, "ferro_generated");
+        try (Ferro v1 = start(url, directory, SchemaAccount.class, SchemaAddress.class)) {
+            v1.query(SchemaAccount.class).create(new SchemaAccount("ann@example.com", 30));
+        }
+
+        MigrationGenerator.Result second = MigrationGenerator.generate(
+                schemaOf(SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class), directory, ALL, "prices", false);
+        assertEquals(2, second.version());
+        try (Ferro v2 = start(url, directory, SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class)) {
+            assertEquals(1, v2.query(SchemaAccount.class).count());
+            assertEquals(List.of(Map.of("version", "1"), Map.of("version", "2")),
+                    v2.fetchAll("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL ORDER BY installed_rank"));
+        }
+    }
+
+    @Test
+    void aRebuildOnSqliteRunsOutsideATransactionAndKeepsTheRows() throws IOException {
+        Path directory = Files.createTempDirectory("ferro-generated");
+        SchemaModel.Column id = new SchemaModel.Column("id", ValueKind.LONG, 0, 0, 0, false, true);
+        SchemaModel.Column email = new SchemaModel.Column("email", ValueKind.STRING, 255, 0, 0, false, false);
+        SchemaModel.Constraint unique = new SchemaModel.Constraint("uq_gen_account_email", List.of("email"));
+        SchemaModel before = new SchemaModel(List.of(new SchemaModel.Table("gen_account", List.of(id, email), List.of("id"), List.of(unique),
+                List.of(), List.of())));
+        SchemaModel after = new SchemaModel(List.of(new SchemaModel.Table("gen_account", List.of(id, email), List.of("id"), List.of(),
+                List.of(), List.of())));
+        MigrationGenerator.generate(before, directory, ALL, "accounts", false);
+        MigrationGenerator.Result dropUnique = MigrationGenerator.generate(after, directory, ALL, "no unique email", false);
+
+        // Only SQLite rebuilds the table, with pragmas that do nothing inside a transaction.
+        assertEquals("executeInTransaction=false\n", Files.readString(directory.resolve("sqlite/V2__no_unique_email.sql.conf")));
+        assertFalse(Files.exists(directory.resolve("postgresql/V2__no_unique_email.sql.conf")));
+        String url = EmptyDatabases.url(database, ferro, "ferro_generated");
+        // Flyway on its own connections, as Ferro's pool opens them (H2's in-memory database kept open).
+        String flywayUrl = Dialects.forUrl(url).poolUrl(url);
+        String scripts = "filesystem:" + directory + "/" + Dialects.forUrl(url).name();
+        Flyway.configure().dataSource(flywayUrl, database.user(), database.password()).locations(scripts).target("1").load().migrate();
+        try (Ferro data = Ferro.connect(url, database.options().models(SchemaAccount.class))) {
+            data.execute("INSERT INTO gen_account (id, email) VALUES (1, 'ann@example.com')");
+        }
+        Flyway.configure().dataSource(flywayUrl, database.user(), database.password()).locations(scripts).load().migrate();
+        try (Ferro data = Ferro.connect(url, database.options().models(SchemaAccount.class))) {
+            data.execute("INSERT INTO gen_account (id, email) VALUES (2, 'ann@example.com')");
+            assertEquals(2, ((Number) data.fetchOne("SELECT COUNT(*) AS n FROM gen_account").orElseThrow().get("n")).intValue());
+        }
+        assertEquals(2, dropUnique.version());
+    }
+
+    @Test
+    void theSameModelsGiveByteIdenticalFilesAndASecondRunWritesNothing() throws IOException {
+        SchemaModel models = schemaOf(SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class, SchemaRules.class);
+        Path one = Files.createTempDirectory("ferro-generated");
+        Path two = Files.createTempDirectory("ferro-generated");
+        MigrationGenerator.generate(models, one, ALL, "initial", false);
+        MigrationGenerator.generate(models, two, ALL, "initial", false);
+
+        Map<String, byte[]> first = files(one);
+        Map<String, byte[]> second = files(two);
+        assertEquals(List.of("V1.schema.json", "h2/V1__initial.sql", "mariadb/V1__initial.sql", "postgresql/V1__initial.sql",
+                "sqlite/V1__initial.sql"), List.copyOf(first.keySet()));
+        assertEquals(first.keySet(), second.keySet());
+        first.forEach((name, bytes) -> assertArrayEquals(bytes, second.get(name), name));
+        assertEquals(models, SchemaSnapshot.read(new String(first.get("V1.schema.json"), StandardCharsets.UTF_8)));
+
+        MigrationGenerator.Result again = MigrationGenerator.generate(models, one, ALL, "again", false);
+        assertEquals(List.of(), again.changes());
+        assertEquals(List.of(), again.written());
+        assertEquals(first.keySet(), files(one).keySet());
+    }
+
+    @Test
+    void dropsAreWrittenOnlyWhenAskedFor() throws IOException {
+        Path directory = Files.createTempDirectory("ferro-generated");
+        MigrationGenerator.generate(schemaOf(SchemaAccount.class, SchemaMembership.class), directory, ALL, "initial", false);
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> MigrationGenerator.generate(schemaOf(SchemaAccount.class), directory, ALL, "no memberships", false));
+        assertEquals("The models would drop table schema_membership: a migration drops only when asked (--drops), since the data goes too",
+                refused.getMessage());
+        assertEquals(List.of("V1.schema.json", "h2/V1__initial.sql", "mariadb/V1__initial.sql", "postgresql/V1__initial.sql",
+                "sqlite/V1__initial.sql"), List.copyOf(files(directory).keySet()));
+
+        MigrationGenerator.generate(schemaOf(SchemaAccount.class), directory, ALL, "no memberships", true);
+        assertEquals("-- Ferro migration V2, generated from the models\nDROP TABLE \"schema_membership\";\n",
+                Files.readString(directory.resolve("postgresql/V2__no_memberships.sql")));
+    }
+
+    @Test
+    void theCheckFailsOnModelsThatDifferFromTheLatestSnapshotAndPassesOnTheSame() throws IOException {
+        Path directory = Files.createTempDirectory("ferro-generated");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream stdout = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream stderr = new PrintStream(err, true, StandardCharsets.UTF_8);
+
+        assertEquals(1, MigrationGenerator.run(new String[] {"--dir", directory.toString(), "--check"}, stdout, stderr));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("  add table schema_account\n"), err.toString(StandardCharsets.UTF_8));
+
+        assertEquals(0, MigrationGenerator.run(new String[] {"--dir", directory.toString(), "--description", "initial"}, stdout, stderr));
+        assertEquals(0, MigrationGenerator.run(new String[] {"--dir", directory.toString(), "--check"}, stdout, stderr));
+        assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("The models match " + directory + "'s latest snapshot.\n"));
+    }
+
+    /** The files under a directory by relative path, sorted. */
+    private static Map<String, byte[]> files(Path directory) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.filter(Files::isRegularFile).toList()) {
+                files.put(directory.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
+            }
+        }
+        return files;
+    }
+}
