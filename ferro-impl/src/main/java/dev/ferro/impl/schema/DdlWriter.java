@@ -16,9 +16,19 @@ public final class DdlWriter {
         this.dialect = dialect;
     }
 
-    /** CREATE TABLE IF NOT EXISTS, with the table's columns, primary key, unique constraints and foreign keys. */
+    /** CREATE TABLE IF NOT EXISTS, for the schema step, which leaves an existing table alone: see {@link #newTable}. */
     public String createTable(Table table) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS ").append(dialect.quote(table.name())).append(" (");
+        return table("CREATE TABLE IF NOT EXISTS ", table);
+    }
+
+    /** CREATE TABLE, for a migration, which fails on a table that is there already rather than keep it as it is. */
+    public String newTable(Table table) {
+        return table("CREATE TABLE ", table);
+    }
+
+    /** The table's columns, primary key, unique constraints and foreign keys. */
+    private String table(String create, Table table) {
+        StringBuilder sql = new StringBuilder(create).append(dialect.quote(table.name())).append(" (");
         String singleKey = table.primaryKey().size() == 1 ? table.primaryKey().get(0) : null;
         String separator = "";
         for (Column column : table.columns()) {
@@ -71,10 +81,18 @@ public final class DdlWriter {
         return "ALTER TABLE " + dialect.quote(table.name()) + " ADD " + foreignKey(fk);
     }
 
-    /** CREATE INDEX IF NOT EXISTS of one of the table's (non-unique) indexes. */
+    /** CREATE INDEX IF NOT EXISTS of one of the table's (non-unique) indexes, for the schema step. */
     public String createIndex(Table table, Constraint index) {
-        return "CREATE INDEX IF NOT EXISTS " + dialect.quote(index.name()) + " ON " + dialect.quote(table.name())
-                + " (" + columns(index.columns()) + ")";
+        return "CREATE INDEX IF NOT EXISTS " + index(table, index);
+    }
+
+    /** CREATE INDEX, for a migration. */
+    public String newIndex(Table table, Constraint index) {
+        return "CREATE INDEX " + index(table, index);
+    }
+
+    private String index(Table table, Constraint index) {
+        return dialect.quote(index.name()) + " ON " + dialect.quote(table.name()) + " (" + columns(index.columns()) + ")";
     }
 
     public String dropTable(String table) {

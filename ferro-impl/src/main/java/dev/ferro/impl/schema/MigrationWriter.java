@@ -84,9 +84,9 @@ public final class MigrationWriter {
         String table = dialect.quote(change.table());
         if (change instanceof AddTable add) {
             List<String> statements = new ArrayList<>();
-            statements.add(ddl.createTable(add.added()));
+            statements.add(ddl.newTable(add.added()));
             for (Constraint index : add.added().indexes()) {
-                statements.add(ddl.createIndex(add.added(), index));
+                statements.add(ddl.newIndex(add.added(), index));
             }
             return statements;
         }
@@ -109,7 +109,7 @@ public final class MigrationWriter {
             return List.of(dialect.dropUnique(table, dialect.quote(drop.unique().name())));
         }
         if (change instanceof AddIndex add) {
-            return List.of(ddl.createIndex(tableNamed(change.table()), add.index()));
+            return List.of(ddl.newIndex(tableNamed(change.table()), add.index()));
         }
         if (change instanceof DropIndex drop) {
             return List.of(dialect.dropIndex(table, dialect.quote(drop.index().name())));
@@ -145,13 +145,13 @@ public final class MigrationWriter {
         Table next = new Table(to.name() + REBUILT, to.columns(), to.primaryKey(), to.uniques(), List.of(), to.foreignKeys());
         List<String> kept = to.columns().stream().map(Column::name).filter(name -> from.column(name).isPresent()).toList();
         List<String> statements = new ArrayList<>(dialect.beforeRebuild());
-        statements.add(ddl.createTable(next));
+        statements.add(ddl.newTable(next));
         statements.add("INSERT INTO " + dialect.quote(next.name()) + " (" + columns(kept) + ") SELECT " + columns(kept) + " FROM "
                 + dialect.quote(from.name()));
         statements.add("DROP TABLE " + dialect.quote(from.name()));
         statements.add("ALTER TABLE " + dialect.quote(next.name()) + " RENAME TO " + dialect.quote(to.name()));
         for (Constraint index : to.indexes()) {
-            statements.add(ddl.createIndex(to, index));
+            statements.add(ddl.newIndex(to, index));
         }
         statements.addAll(dialect.afterRebuild());
         return statements;
