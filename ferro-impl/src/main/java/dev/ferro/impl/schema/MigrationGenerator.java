@@ -48,10 +48,19 @@ public final class MigrationGenerator {
     private MigrationGenerator() {
     }
 
+    /** The latest snapshot in a directory (none before the first migration), and the changes from it to the models. */
+    private record Pending(int version, SchemaModel from, List<SchemaChange> changes) {
+        static Pending of(SchemaModel models, Path directory) {
+            int latest = latestVersion(directory);
+            SchemaModel from = snapshot(directory, latest);
+            return new Pending(latest + 1, from, SchemaDiff.between(from, models));
+        }
+    }
+
     /** The changes from the latest snapshot in {@code directory} to {@code models}, and the version they would be. */
     public static Result check(SchemaModel models, Path directory) {
-        int latest = latestVersion(directory);
-        return new Result(latest + 1, SchemaDiff.between(snapshot(directory, latest), models), List.of());
+        Pending pending = Pending.of(models, directory);
+        return new Result(pending.version(), pending.changes(), List.of());
     }
 
     /**
@@ -61,19 +70,19 @@ public final class MigrationGenerator {
      *         change cannot be migrated (named with its table and column); then nothing is written
      */
     public static Result generate(SchemaModel models, Path directory, List<Dialect> dialects, String description, boolean drops) {
-        Result pending = check(models, directory);
+        Pending pending = Pending.of(models, directory);
         if (pending.changes().isEmpty()) {
-            return pending;
+            return new Result(pending.version(), pending.changes(), List.of());
         }
         List<String> dropped = pending.changes().stream()
                 .filter(change -> change instanceof DropTable || change instanceof DropColumn)
-                .map(MigrationGenerator::describe).toList();
+                .map(SchemaChange::describe).toList();
         if (!drops && !dropped.isEmpty()) {
             throw new IllegalStateException("The models would " + String.join(", ", dropped)
                     + ": a migration drops only when asked (--drops), since the data goes too");
         }
         int version = pending.version();
-        SchemaModel from = snapshot(directory, version - 1);
+        SchemaModel from = pending.from();
         String name = "V" + version + "__" + fileName(description);
         List<Path> written = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
@@ -131,7 +140,7 @@ public final class MigrationGenerator {
                     return 0;
                 }
                 err.println("The models differ from " + directory + "'s latest snapshot; a migration V" + result.version() + " would:");
-                result.changes().forEach(change -> err.println("  " + describe(change)));
+                result.changes().forEach(change -> err.println("  " + change.describe()));
                 return 1;
             }
             if (description == null || description.isBlank()) {
@@ -202,44 +211,5 @@ public final class MigrationGenerator {
             throw new IllegalArgumentException("The description '" + description + "' has no letter or digit for a file name");
         }
         return name.toLowerCase(Locale.ROOT);
-    }
-
-    /** A change in a line, for the check's report and the refusal of drops: {@code drop column account.nickname}. */
-    static String describe(SchemaChange change) {
-        String table = change.table();
-        if (change instanceof SchemaChange.AddTable) {
-            return "add table " + table;
-        }
-        if (change instanceof DropTable) {
-            return "drop table " + table;
-        }
-        if (change instanceof SchemaChange.AddColumn add) {
-            return "add column " + table + "." + add.column().name();
-        }
-        if (change instanceof DropColumn drop) {
-            return "drop column " + table + "." + drop.column().name();
-        }
-        if (change instanceof SchemaChange.AlterColumn alter) {
-            return "change column " + table + "." + alter.to().name();
-        }
-        if (change instanceof SchemaChange.AddUnique add) {
-            return "add unique constraint " + add.unique().name() + " on " + table;
-        }
-        if (change instanceof SchemaChange.DropUnique drop) {
-            return "drop unique constraint " + drop.unique().name() + " on " + table;
-        }
-        if (change instanceof SchemaChange.AddIndex add) {
-            return "add index " + add.index().name() + " on " + table;
-        }
-        if (change instanceof SchemaChange.DropIndex drop) {
-            return "drop index " + drop.index().name() + " on " + table;
-        }
-        if (change instanceof SchemaChange.AddForeignKey add) {
-            return "add foreign key " + add.foreignKey().name() + " on " + table;
-        }
-        if (change instanceof SchemaChange.DropForeignKey drop) {
-            return "drop foreign key " + drop.foreignKey().name() + " on " + table;
-        }
-        throw new IllegalArgumentException("Unknown schema change " + change);
     }
 }

@@ -94,7 +94,7 @@ public final class MigrationWriter {
             return List.of("DROP TABLE " + table);
         }
         if (change instanceof AddColumn add) {
-            return List.of("ALTER TABLE " + table + " ADD COLUMN " + ddl.columnDefinition(add.column()));
+            return List.of(ddl.addColumn(tableNamed(change.table()), add.column(), null));
         }
         if (change instanceof DropColumn drop) {
             return List.of("ALTER TABLE " + table + " DROP COLUMN " + dialect.quote(drop.column().name()));
@@ -103,7 +103,7 @@ public final class MigrationWriter {
             return alterColumn(change, table, alter.from(), alter.to());
         }
         if (change instanceof AddUnique add) {
-            return List.of(dialect.addUnique(table, dialect.quote(add.unique().name()), columns(add.unique().columns())));
+            return List.of(ddl.addUnique(tableNamed(change.table()), add.unique()));
         }
         if (change instanceof DropUnique drop) {
             return List.of(dialect.dropUnique(table, dialect.quote(drop.unique().name())));

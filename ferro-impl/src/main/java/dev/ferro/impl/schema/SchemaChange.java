@@ -14,9 +14,16 @@ sealed interface SchemaChange {
     /** The table the change is on. */
     String table();
 
+    /** The change in a line, for the generator's report: {@code drop column account.nickname}. */
+    String describe();
+
     record AddTable(Table added) implements SchemaChange {
         public String table() {
             return added.name();
+        }
+
+        public String describe() {
+            return "add table " + table();
         }
     }
 
@@ -24,33 +31,64 @@ sealed interface SchemaChange {
         public String table() {
             return dropped.name();
         }
+
+        public String describe() {
+            return "drop table " + table();
+        }
     }
 
     record AddColumn(String table, Column column) implements SchemaChange {
+        public String describe() {
+            return "add column " + table + "." + column.name();
+        }
     }
 
     record DropColumn(String table, Column column) implements SchemaChange {
+        public String describe() {
+            return "drop column " + table + "." + column.name();
+        }
     }
 
     /** A column of the same name whose kind, size or nullability changed. */
     record AlterColumn(String table, Column from, Column to) implements SchemaChange {
+        public String describe() {
+            return "change column " + table + "." + to.name();
+        }
     }
 
     record AddUnique(String table, Constraint unique) implements SchemaChange {
+        public String describe() {
+            return "add unique constraint " + unique.name() + " on " + table;
+        }
     }
 
     record DropUnique(String table, Constraint unique) implements SchemaChange {
+        public String describe() {
+            return "drop unique constraint " + unique.name() + " on " + table;
+        }
     }
 
     record AddIndex(String table, Constraint index) implements SchemaChange {
+        public String describe() {
+            return "add index " + index.name() + " on " + table;
+        }
     }
 
     record DropIndex(String table, Constraint index) implements SchemaChange {
+        public String describe() {
+            return "drop index " + index.name() + " on " + table;
+        }
     }
 
     record AddForeignKey(String table, ForeignKey foreignKey) implements SchemaChange {
+        public String describe() {
+            return "add foreign key " + foreignKey.name() + " on " + table;
+        }
     }
 
     record DropForeignKey(String table, ForeignKey foreignKey) implements SchemaChange {
+        public String describe() {
+            return "drop foreign key " + foreignKey.name() + " on " + table;
+        }
     }
 }

@@ -200,8 +200,9 @@ public abstract class Dialect implements ColumnLimits {
 
     /**
      * The statements that give an existing column another SQL type or nullability: standard SQL's
-     * {@code ALTER COLUMN ... SET DATA TYPE} and {@code SET} / {@code DROP NOT NULL}, as H2 takes them;
-     * none where the database cannot (SQLite, which needs a rebuilt table).
+     * {@code ALTER COLUMN ... SET DATA TYPE} and {@code SET} / {@code DROP NOT NULL}, as H2 takes them.
+     * A database that does not alter constraints ({@link #altersConstraints()}, SQLite) is never asked:
+     * its table is rebuilt instead.
      */
     public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
                                               boolean nullable, boolean nullabilityChanged) {

@@ -29,14 +29,11 @@ public class MariaDbDialect extends Dialect {
     // The driver sends a float as its shortest decimal text ("10.2"), which the server reads as a
     // double other than the float's own value, so equality and range conditions missed the row:
     // the float widened to double is the exact value the column holds.
-    private static final SqlType FLOAT = SqlType.of("DOUBLE",
+    private static final SqlType FLOAT = new SqlType((length, precision, scale) -> "DOUBLE",
             (s, i, v) -> {
                 if (v == null) s.setNull(i, Types.REAL); else s.setDouble(i, ((Float) v).doubleValue());
             },
-            (r, c) -> {
-                float v = r.getFloat(c);
-                return r.wasNull() ? null : v;
-            });
+            SqlTypes.standard().of(ValueKind.FLOAT).reading());
     private static final SqlType UUID_TEXT = SqlType.of("CHAR(36)",
             (s, i, v) -> {
                 if (v == null) s.setNull(i, Types.CHAR); else s.setString(i, v.toString());

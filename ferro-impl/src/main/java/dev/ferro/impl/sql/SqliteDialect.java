@@ -112,13 +112,6 @@ public final class SqliteDialect extends Dialect {
         return "CREATE UNIQUE INDEX " + quotedName + " ON " + quotedTable + " (" + quotedColumns + ")";
     }
 
-    /** SQLite's ALTER TABLE changes no column: that takes a rebuilt table. */
-    @Override
-    public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
-                                              boolean nullable, boolean nullabilityChanged) {
-        return List.of();
-    }
-
     /**
      * Foreign keys off around a rebuilt table, so that dropping the old one neither deletes the rows that
      * point at it (ON DELETE CASCADE) nor fails: SQLite's own procedure for a change ALTER TABLE cannot make.
