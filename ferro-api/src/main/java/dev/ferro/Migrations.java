@@ -1,6 +1,7 @@
 package dev.ferro;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What {@link Ferro#connect} does with the application's Flyway migration scripts before the models are
@@ -18,6 +19,16 @@ public final class Migrations {
     /** The scripts' class-path location unless given: Flyway's own default. */
     public static final String DEFAULT_LOCATION = "db/migration";
 
+    /** The table of the applied scripts unless given: Flyway's own default. */
+    public static final String DEFAULT_HISTORY_TABLE = "flyway_schema_history";
+
+    /**
+     * The file at the location that lists its scripts, one file name a line ({@code #} starts a comment). Where
+     * it is, the scripts are read through the class loader by name, which works in every container; where it is
+     * not, Flyway looks for them itself, which finds nothing in a WAR on WildFly. The migration generator writes it.
+     */
+    public static final String SCRIPT_LIST = "ferro-migrations.list";
+
     /** What happens at start. */
     public enum Mode {
         /** Nothing: no Flyway is needed. */
@@ -28,16 +39,19 @@ public final class Migrations {
         VALIDATE
     }
 
-    private static final Migrations NONE = new Migrations(Mode.NONE, DEFAULT_LOCATION, false);
+    private static final Migrations NONE = new Migrations(Mode.NONE, DEFAULT_LOCATION, false, DEFAULT_HISTORY_TABLE);
+    private static final Pattern TABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private final Mode mode;
     private final String location;
     private final boolean baselineOnMigrate;
+    private final String historyTable;
 
-    private Migrations(Mode mode, String location, boolean baselineOnMigrate) {
+    private Migrations(Mode mode, String location, boolean baselineOnMigrate, String historyTable) {
         this.mode = mode;
         this.location = location;
         this.baselineOnMigrate = baselineOnMigrate;
+        this.historyTable = historyTable;
     }
 
     public static Migrations none() {
@@ -45,11 +59,11 @@ public final class Migrations {
     }
 
     public static Migrations migrate() {
-        return new Migrations(Mode.MIGRATE, DEFAULT_LOCATION, false);
+        return new Migrations(Mode.MIGRATE, DEFAULT_LOCATION, false, DEFAULT_HISTORY_TABLE);
     }
 
     public static Migrations validate() {
-        return new Migrations(Mode.VALIDATE, DEFAULT_LOCATION, false);
+        return new Migrations(Mode.VALIDATE, DEFAULT_LOCATION, false, DEFAULT_HISTORY_TABLE);
     }
 
     /**
@@ -61,7 +75,7 @@ public final class Migrations {
         if (location.isBlank()) {
             throw new IllegalArgumentException("The migrations' location is blank");
         }
-        return new Migrations(mode, location.strip(), baselineOnMigrate);
+        return new Migrations(mode, location.strip(), baselineOnMigrate, historyTable);
     }
 
     /**
@@ -69,7 +83,22 @@ public final class Migrations {
      * {@code baselineOnMigrate}), for a database that existed before its migrations: off unless set.
      */
     public Migrations baselineOnMigrate(boolean baseline) {
-        return new Migrations(mode, location, baseline);
+        return new Migrations(mode, location, baseline, historyTable);
+    }
+
+    /**
+     * The table where Flyway records the applied scripts ({@code flyway_schema_history}), for applications
+     * that share a schema or keep an older name.
+     *
+     * @throws IllegalArgumentException for a name that is not letters, digits and underscores
+     */
+    public Migrations historyTable(String table) {
+        Objects.requireNonNull(table, "table");
+        if (!TABLE_NAME.matcher(table).matches()) {
+            throw new IllegalArgumentException("The migrations' history table '" + table + "' is not a plain table name"
+                    + " (letters, digits and underscores, not starting with a digit)");
+        }
+        return new Migrations(mode, location, baselineOnMigrate, table);
     }
 
     public Mode mode() {
@@ -84,20 +113,25 @@ public final class Migrations {
         return baselineOnMigrate;
     }
 
+    public String historyTable() {
+        return historyTable;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof Migrations that && mode == that.mode && location.equals(that.location)
-                && baselineOnMigrate == that.baselineOnMigrate;
+                && baselineOnMigrate == that.baselineOnMigrate && historyTable.equals(that.historyTable);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(mode, location, baselineOnMigrate);
+        return Objects.hash(mode, location, baselineOnMigrate, historyTable);
     }
 
     @Override
     public String toString() {
         return mode == Mode.NONE ? "none" : mode.name().toLowerCase(java.util.Locale.ROOT) + " " + location
-                + (baselineOnMigrate ? " (baseline on migrate)" : "");
+                + (baselineOnMigrate ? " (baseline on migrate)" : "")
+                + (historyTable.equals(DEFAULT_HISTORY_TABLE) ? "" : " (history in " + historyTable + ")");
     }
 }

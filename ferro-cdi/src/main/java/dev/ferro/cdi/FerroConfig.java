@@ -32,6 +32,7 @@ import java.util.Optional;
  * ferro.migrations.location        the scripts' class-path location ({dialect} for the dialect's name)
  *                                                                default: db/migration
  * ferro.migrations.baseline-on-migrate   an existing schema is the first version   default: false
+ * ferro.migrations.table           Flyway's history table        default: flyway_schema_history
  * ferro.datasource                 JNDI name of a container DataSource, used instead of ferro.url and Ferro's pool
  * ferro.dialect                    SQL dialect by name           default: the one of ferro.url or the DataSource
  * </pre>
@@ -120,6 +121,14 @@ public record FerroConfig(String url, String dataSource, FerroOptions options) {
         Optional<String> location = config.getOptionalValue("ferro.migrations.location", String.class);
         if (location.isPresent()) {
             migrations = migrations.location(location.get());
+        }
+        Optional<String> table = config.getOptionalValue("ferro.migrations.table", String.class);
+        if (table.isPresent()) {
+            try {
+                migrations = migrations.historyTable(table.get().strip());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("ferro.migrations.table: " + e.getMessage(), e);
+            }
         }
         return migrations.baselineOnMigrate(config.getOptionalValue("ferro.migrations.baseline-on-migrate", Boolean.class).orElse(false));
     }

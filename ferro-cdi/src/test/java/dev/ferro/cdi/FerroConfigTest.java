@@ -135,6 +135,18 @@ class FerroConfigTest {
         assertEquals(Migrations.Mode.VALIDATE, read(Map.of("ferro.migrations", "validate")).options().migrations().mode());
         assertEquals(Migrations.none(), read(Map.of()).options().migrations());
         assertEquals("db/migration", read(Map.of("ferro.migrations", "migrate")).options().migrations().location());
+        assertEquals("flyway_schema_history", read(Map.of("ferro.migrations", "migrate")).options().migrations().historyTable());
+        assertEquals("app_history", read(Map.of("ferro.migrations", "migrate", "ferro.migrations.table", " app_history "))
+                .options().migrations().historyTable());
+    }
+
+    @Test
+    void aHistoryTableThatIsNoPlainNameIsRefusedNamingTheKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> read(Map.of("ferro.migrations", "migrate", "ferro.migrations.table", "history; drop table x")));
+
+        assertEquals("ferro.migrations.table: The migrations' history table 'history; drop table x' is not a plain table name"
+                + " (letters, digits and underscores, not starting with a digit)", e.getMessage());
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.ferro.MigrationException;
 import dev.ferro.Migrations;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.ValidateResult;
 
 import javax.sql.DataSource;
@@ -20,11 +21,19 @@ final class FlywayRunner {
         String location = migrations.location().replace("{dialect}", dialectName);
         String flywayLocation = location.contains(":") ? location : "classpath:" + location;
         try {
-            Flyway flyway = Flyway.configure(loader)
+            FluentConfiguration configuration = Flyway.configure(loader)
                     .dataSource(dataSource)
                     .locations(flywayLocation)
-                    .baselineOnMigrate(migrations.baselineOnMigrate())
-                    .load();
+                    .table(migrations.historyTable())
+                    .baselineOnMigrate(migrations.baselineOnMigrate());
+            ListedScripts listed = flywayLocation.startsWith("classpath:") ? ListedScripts.at(flywayLocation, loader) : null;
+            if (listed != null) {
+                configuration.resourceProvider(listed);
+                LOG.fine(() -> "The migrations are the " + listed.size() + " file(s) " + flywayLocation + "/" + Migrations.SCRIPT_LIST + " lists");
+            } else {
+                LOG.fine(() -> flywayLocation + " has no " + Migrations.SCRIPT_LIST + ": Flyway looks for the scripts itself");
+            }
+            Flyway flyway = configuration.load();
             if (migrations.mode() == Migrations.Mode.MIGRATE) {
                 int applied = flyway.migrate().migrationsExecuted;
                 LOG.info(() -> "Flyway applied " + applied + " migration(s) from " + flywayLocation);

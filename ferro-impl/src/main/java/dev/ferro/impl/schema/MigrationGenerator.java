@@ -1,5 +1,6 @@
 package dev.ferro.impl.schema;
 
+import dev.ferro.Migrations;
 import dev.ferro.impl.metadata.ColumnTypes;
 import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.schema.SchemaChange.DropColumn;
@@ -15,8 +16,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -25,7 +29,7 @@ import java.util.stream.Stream;
  * Writes the next Flyway migration from the compiled models: the {@link SchemaDiff} between the latest
  * snapshot in the directory ({@code V<n>.schema.json}, none before the first) and the models' schema, as
  * {@code <dialect>/V<n+1>__<description>.sql} for each database asked for, and the new snapshot beside
- * them. Nothing is written when nothing changed. A table or column the models no longer have is dropped
+ * them, with each directory's {@link Migrations#SCRIPT_LIST} naming its scripts. Nothing is written when nothing changed. A table or column the models no longer have is dropped
  * only when asked ({@code --drops}): otherwise the generation stops, listing them. The check mode writes
  * nothing and fails when the models differ from the latest snapshot, for CI.
  *
@@ -39,6 +43,14 @@ import java.util.stream.Stream;
  */
 public final class MigrationGenerator {
     private static final Pattern SNAPSHOT = Pattern.compile("V(\\d+)\\.schema\\.json");
+    private static final Pattern SCRIPT_VERSION = Pattern.compile("V(\\d+)__");
+    /** Versioned scripts by their version's number, then the rest by name. */
+    private static final Comparator<String> SCRIPT_ORDER = Comparator
+            .comparingLong((String name) -> {
+                Matcher version = SCRIPT_VERSION.matcher(name);
+                return version.lookingAt() ? Long.parseLong(version.group(1)) : Long.MAX_VALUE;
+            })
+            .thenComparing(Comparator.naturalOrder());
     private static final List<String> ALL_DIALECTS = List.of("h2", "postgresql", "mariadb", "sqlite");
 
     /** What a run did: the version written (or that would be), its changes, and the files written. */
@@ -88,15 +100,22 @@ public final class MigrationGenerator {
         List<Runnable> writes = new ArrayList<>();
         for (Dialect dialect : dialects) {
             List<String> statements = new MigrationWriter(dialect).statements(from, models);
-            Path script = directory.resolve(dialect.name()).resolve(name + ".sql");
+            Path scripts = directory.resolve(dialect.name());
+            Path script = scripts.resolve(name + ".sql");
             writes.add(() -> write(script, script(version, statements)));
             written.add(script);
+            List<String> added = new ArrayList<>(List.of(script.getFileName().toString()));
             if (!dialect.beforeRebuild().isEmpty() && statements.containsAll(dialect.beforeRebuild())) {
                 // A rebuilt table's pragmas do nothing inside a transaction: Flyway runs this script outside one.
-                Path conf = directory.resolve(dialect.name()).resolve(name + ".sql.conf");
+                Path conf = scripts.resolve(name + ".sql.conf");
                 writes.add(() -> write(conf, "executeInTransaction=false\n"));
                 written.add(conf);
+                added.add(conf.getFileName().toString());
             }
+            Path list = scripts.resolve(Migrations.SCRIPT_LIST);
+            String listed = scriptList(scripts, added);
+            writes.add(() -> write(list, listed));
+            written.add(list);
         }
         Path snapshot = directory.resolve("V" + version + ".schema.json");
         writes.add(() -> write(snapshot, SchemaSnapshot.write(models)));
@@ -135,6 +154,11 @@ public final class MigrationGenerator {
         try {
             if (check) {
                 Result result = check(models, directory);
+                List<Path> stale = staleLists(directory);
+                if (!stale.isEmpty()) {
+                    err.println("These lists do not name the scripts beside them: " + stale + "; a generation writes them anew");
+                    return 1;
+                }
                 if (result.changes().isEmpty()) {
                     out.println("The models match " + directory + "'s latest snapshot.");
                     return 0;
@@ -185,6 +209,47 @@ public final class MigrationGenerator {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The {@link Migrations#SCRIPT_LIST} of a directory of scripts: every file in it (hand-written ones too) and
+     * those about to be written, in the order of their versions, so that Flyway in a container reads them by name.
+     */
+    static String scriptList(Path scripts, List<String> added) {
+        Set<String> names = new TreeSet<>(SCRIPT_ORDER);
+        names.addAll(added);
+        if (Files.isDirectory(scripts)) {
+            try (Stream<Path> files = Files.list(scripts)) {
+                files.filter(Files::isRegularFile).map(file -> file.getFileName().toString())
+                        .filter(file -> !file.equals(Migrations.SCRIPT_LIST)).forEach(names::add);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot list " + scripts, e);
+            }
+        }
+        StringBuilder list = new StringBuilder("# The migration scripts of this directory, which Ferro gives Flyway by name;"
+                + " written by MigrationGenerator\n");
+        names.forEach(file -> list.append(file).append('\n'));
+        return list.toString();
+    }
+
+    /** The directories of scripts whose list does not name exactly the files there are. */
+    private static List<Path> staleLists(Path directory) {
+        List<Path> stale = new ArrayList<>();
+        for (String dialect : ALL_DIALECTS) {
+            Path scripts = directory.resolve(dialect);
+            Path list = scripts.resolve(Migrations.SCRIPT_LIST);
+            if (!Files.isDirectory(scripts)) {
+                continue;
+            }
+            try {
+                if (!Files.exists(list) || !Files.readString(list, StandardCharsets.UTF_8).equals(scriptList(scripts, List.of()))) {
+                    stale.add(list);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + list, e);
+            }
+        }
+        return stale;
     }
 
     private static String script(int version, List<String> statements) {

@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Flyway migrations at connect ({@link Migrations}), each test on an empty database of its own (Flyway
  * will not start on a schema that has tables but no history): the scripts of the test resources
- * ({@code db/migrations-test/<dialect>}: V1 makes {@code mig_account}, V2 adds its nickname) are applied
+ * ({@code db/migrations-test/<dialect>}: V1 makes {@code mig_account}, V2 adds its nickname; its
+ * {@code ferro-migrations.list} names those two and not the broken V3 beside them) are applied
  * once, the models work on the result, and a failed script, a pending one, a model the scripts do not
  * make and a missing Flyway each fail the start with what went wrong.
  */
@@ -83,7 +84,25 @@ class MigrationTest extends DatabaseTest {
     }
 
     @Test
+    void aListThatNamesAMissingScriptFailsTheStartNamingIt() {
+        MigrationException failure = assertThrows(MigrationException.class,
+                () -> start(Migrations.migrate().location("db/migrations-listed-missing")).close());
+
+        assertTrue(failure.getMessage().endsWith("ferro-migrations.list names V1__gone.sql, which is not at db/migrations-listed-missing"),
+                failure.getMessage());
+    }
+
+    @Test
+    void theHistoryGoesToTheTableNamed() {
+        try (Ferro migrated = start(SCRIPTS.historyTable("mig_history"))) {
+            assertEquals(List.of("1", "2"), migrated.fetchAll("SELECT version FROM mig_history WHERE version IS NOT NULL ORDER BY installed_rank")
+                    .stream().map(row -> row.get("version")).toList());
+        }
+    }
+
+    @Test
     void aModelTheScriptsDoNotMakeFailsTheStartListingTheMismatch() {
+        // db/migrations-v1 has no ferro-migrations.list: Flyway finds its one script itself
         SchemaMismatchException failure = assertThrows(SchemaMismatchException.class,
                 () -> start(Migrations.migrate().location("db/migrations-v1/{dialect}")).close());
 

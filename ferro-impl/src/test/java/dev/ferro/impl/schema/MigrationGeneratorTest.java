@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,9 +51,16 @@ class MigrationGeneratorTest extends DatabaseTest {
         return SchemaModels.of(registry);
     }
 
-    private Ferro start(String url, Path directory, Class<?>... models) {
-        return Ferro.connect(url, database.options().models(models)
-                .migrations(Migrations.migrate().location("filesystem:" + directory + "/{dialect}")));
+    /** Ferro started with the scripts of the directory on the class path, as in an application, where they are read by their list. */
+    private Ferro start(String url, Path directory, Class<?>... models) throws IOException {
+        Thread thread = Thread.currentThread();
+        ClassLoader original = thread.getContextClassLoader();
+        try (URLClassLoader scripts = new URLClassLoader(new URL[] {directory.toUri().toURL()}, original)) {
+            thread.setContextClassLoader(scripts);
+            return Ferro.connect(url, database.options().models(models).migrations(Migrations.migrate().location("{dialect}")));
+        } finally {
+            thread.setContextClassLoader(original);
+        }
     }
 
     @Test
@@ -118,8 +127,9 @@ class MigrationGeneratorTest extends DatabaseTest {
 
         Map<String, byte[]> first = files(one);
         Map<String, byte[]> second = files(two);
-        assertEquals(List.of("V1.schema.json", "h2/V1__initial.sql", "mariadb/V1__initial.sql", "postgresql/V1__initial.sql",
-                "sqlite/V1__initial.sql"), List.copyOf(first.keySet()));
+        assertEquals(List.of("V1.schema.json", "h2/V1__initial.sql", "h2/ferro-migrations.list", "mariadb/V1__initial.sql",
+                "mariadb/ferro-migrations.list", "postgresql/V1__initial.sql", "postgresql/ferro-migrations.list",
+                "sqlite/V1__initial.sql", "sqlite/ferro-migrations.list"), List.copyOf(first.keySet()));
         assertEquals(first.keySet(), second.keySet());
         first.forEach((name, bytes) -> assertArrayEquals(bytes, second.get(name), name));
         assertEquals(models, SchemaSnapshot.read(new String(first.get("V1.schema.json"), StandardCharsets.UTF_8)));
@@ -139,8 +149,9 @@ class MigrationGeneratorTest extends DatabaseTest {
                 () -> MigrationGenerator.generate(schemaOf(SchemaAccount.class), directory, ALL, "no memberships", false));
         assertEquals("The models would drop table schema_membership: a migration drops only when asked (--drops), since the data goes too",
                 refused.getMessage());
-        assertEquals(List.of("V1.schema.json", "h2/V1__initial.sql", "mariadb/V1__initial.sql", "postgresql/V1__initial.sql",
-                "sqlite/V1__initial.sql"), List.copyOf(files(directory).keySet()));
+        assertEquals(List.of("V1.schema.json", "h2/V1__initial.sql", "h2/ferro-migrations.list", "mariadb/V1__initial.sql",
+                "mariadb/ferro-migrations.list", "postgresql/V1__initial.sql", "postgresql/ferro-migrations.list",
+                "sqlite/V1__initial.sql", "sqlite/ferro-migrations.list"), List.copyOf(files(directory).keySet()));
 
         MigrationGenerator.generate(schemaOf(SchemaAccount.class), directory, ALL, "no memberships", true);
         assertEquals("-- Ferro migration V2, generated from the models\nDROP TABLE \"schema_membership\";\n",
@@ -161,6 +172,14 @@ class MigrationGeneratorTest extends DatabaseTest {
         assertEquals(0, MigrationGenerator.run(new String[] {"--dir", directory.toString(), "--description", "initial"}, stdout, stderr));
         assertEquals(0, MigrationGenerator.run(new String[] {"--dir", directory.toString(), "--check"}, stdout, stderr));
         assertTrue(out.toString(StandardCharsets.UTF_8).endsWith("The models match " + directory + "'s latest snapshot.\n"));
+
+        // a script written by hand beside the generated ones and not yet listed fails the check too
+        Files.writeString(directory.resolve("h2/V2__by_hand.sql"), "UPDATE schema_account SET email = email;\n");
+        assertEquals(1, MigrationGenerator.run(new String[] {"--dir", directory.toString(), "--check"}, stdout, stderr));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("These lists do not name the scripts beside them: ["
+                + directory.resolve("h2/ferro-migrations.list") + "]"), err.toString(StandardCharsets.UTF_8));
+        assertEquals("# The migration scripts of this directory, which Ferro gives Flyway by name; written by MigrationGenerator\n"
+                + "V1__initial.sql\nV2__by_hand.sql\n", MigrationGenerator.scriptList(directory.resolve("h2"), List.of()));
     }
 
     /** The files under a directory by relative path, sorted. */
