@@ -32,4 +32,19 @@ public @interface Column {
 
     /** Whether the column accepts NULL; {@code false} adds NOT NULL even without {@code @NotNull}. */
     boolean nullable() default true;
+
+    /**
+     * The column's name before a rename, for the migration generator: with it, a field whose column was
+     * {@code renamedFrom} becomes a rename that keeps the data, not a drop and an add. Harmless once the
+     * migration has run; empty means no rename.
+     */
+    String renamedFrom() default "";
+
+    /**
+     * The database's default for the column, as a value of the field's type written as text ({@code "0"},
+     * {@code "true"}, {@code "draft"}, the name of an enum constant), for rows written without the column: by a
+     * migration that adds it NOT NULL to a table with rows, or by other SQL. Ferro itself writes every field, its
+     * Java value included. Only for boolean, numeric, String and enum fields; empty means none.
+     */
+    String defaultValue() default "";
 }

@@ -19,4 +19,11 @@ import java.lang.annotation.Target;
 public @interface Model {
     /** The table name; empty means the snake_case of the simple class name. */
     String table() default "";
+
+    /**
+     * The table's name before a rename (of the class or of {@link #table()}), for the migration generator:
+     * with it, the table is renamed and keeps its rows, instead of a new table made beside the old. Empty
+     * means no rename.
+     */
+    String renamedFrom() default "";
 }

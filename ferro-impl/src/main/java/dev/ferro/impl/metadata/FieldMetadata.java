@@ -33,10 +33,15 @@ public final class FieldMetadata {
     private final ForeignKeyMetadata foreignKey;
     /** Null for a type Ferro stores itself. */
     private final ColumnType<Object, Object> columnType;
+    /** The column's name before a rename, or null. */
+    private final String renamedFrom;
+    /** The column's database default as a value's text, or null. */
+    private final String defaultValue;
 
     FieldMetadata(Class<?> model, String name, String column, Class<?> type, ValueKind kind, boolean primitive,
                   boolean nullable, int length, int precision, int scale, boolean id, boolean generated,
-                  FieldAccess access, ForeignKeyMetadata foreignKey, ColumnType<Object, Object> columnType) {
+                  FieldAccess access, ForeignKeyMetadata foreignKey, ColumnType<Object, Object> columnType,
+                  String renamedFrom, String defaultValue) {
         this.model = model;
         this.name = name;
         this.column = column;
@@ -52,6 +57,18 @@ public final class FieldMetadata {
         this.access = access;
         this.foreignKey = foreignKey;
         this.columnType = columnType;
+        this.renamedFrom = renamedFrom;
+        this.defaultValue = defaultValue;
+    }
+
+    /** The column's name before a rename ({@code @Column(renamedFrom)}), for migrations; null when there was none. */
+    public String renamedFrom() {
+        return renamedFrom;
+    }
+
+    /** The column's database default ({@code @Column(defaultValue)}), a value of its kind as text; null when there is none. */
+    public String defaultValue() {
+        return defaultValue;
     }
 
     /** The foreign key this column holds, or null for a plain column. */

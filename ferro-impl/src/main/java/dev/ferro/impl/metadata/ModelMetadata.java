@@ -22,12 +22,14 @@ public final class ModelMetadata<M> {
     private final List<RelationField> relations;
     /** Calls the no-argument constructor. */
     private final Supplier<Object> constructor;
+    private final String renamedFrom;
 
-    ModelMetadata(Class<M> type, String table, List<FieldMetadata> fields, FieldMetadata id, FieldMetadata version,
+    ModelMetadata(Class<M> type, String table, String renamedFrom, List<FieldMetadata> fields, FieldMetadata id, FieldMetadata version,
                   List<IndexMetadata> indexes, Map<String, FieldMetadata> byName, List<RelationField> relations,
                   Supplier<Object> constructor) {
         this.type = type;
         this.table = table;
+        this.renamedFrom = renamedFrom;
         this.fields = List.copyOf(fields);
         this.id = id;
         this.version = version;
@@ -74,6 +76,11 @@ public final class ModelMetadata<M> {
     /** The table name, unquoted. */
     public String table() {
         return table;
+    }
+
+    /** The table's name before a rename ({@code @Model(renamedFrom)}), for migrations; null when there was none. */
+    public String renamedFrom() {
+        return renamedFrom;
     }
 
     /** Every column's field, the id and foreign keys included, in column order. */

@@ -135,7 +135,11 @@ public final class ModelReader {
         // The id goes first so that a row's key can be read before the rest of it.
         fields.remove(id);
         fields.add(0, id);
-        return new ModelMetadata<>(type, table, fields, id, version, indexes, byName, relations, constructor(type, lookup));
+        String renamedFrom = model.renamedFrom().isBlank() ? null : model.renamedFrom().strip();
+        if (table.equals(renamedFrom)) {
+            throw new ModelDefinitionException(type, null, "has @Model(renamedFrom = \"" + renamedFrom + "\"), its own table's name");
+        }
+        return new ModelMetadata<>(type, table, renamedFrom, fields, id, version, indexes, byName, relations, constructor(type, lookup));
     }
 
     private static void checkVersion(Class<?> model, Field field, FieldMetadata meta, FieldMetadata earlier) {
@@ -211,7 +215,7 @@ public final class ModelReader {
                 foreignKey.onDelete(), foreignKey.unique(), constraint);
         return new FieldMetadata(model, field.getName(), columnName, targetId.type(), targetId.kind(), false,
                 foreignKey.nullable(), targetId.length(), targetId.precision(), targetId.scale(), false, false,
-                access(model, field, lookup), metadata, null);
+                access(model, field, lookup), metadata, null, renamedFrom(model, field.getName(), columnName, column), null);
     }
 
     private static RelationField readRelation(Class<?> model, String table, Field field, MethodHandles.Lookup lookup) {
@@ -352,8 +356,29 @@ public final class ModelReader {
             }
         }
         Class<?> boxed = box(declared);
+        String defaultValue = column == null || column.defaultValue().isEmpty() ? null
+                : ColumnDefaults.normalized(model, field.getName(), kind, stored, column.defaultValue());
+        if (defaultValue != null && kind == ValueKind.STRING && length != Column.UNLIMITED && defaultValue.length() > length) {
+            throw new ModelDefinitionException(model, field.getName(), "has @Column(defaultValue) of " + defaultValue.length()
+                    + " characters, longer than its column (" + length + ")");
+        }
+        if (defaultValue != null && id != null) {
+            throw new ModelDefinitionException(model, field.getName(), "is an @Id with a @Column(defaultValue); a key has no default");
+        }
         return new FieldMetadata(model, field.getName(), columnName, boxed, kind, primitive, nullable, length, precision, scale,
-                id != null, generated, access(model, field, lookup), null, columnType);
+                id != null, generated, access(model, field, lookup), null, columnType,
+                renamedFrom(model, field.getName(), columnName, column), defaultValue);
+    }
+
+    private static String renamedFrom(Class<?> model, String field, String columnName, Column column) {
+        if (column == null || column.renamedFrom().isBlank()) {
+            return null;
+        }
+        String renamedFrom = column.renamedFrom().strip();
+        if (renamedFrom.equals(columnName)) {
+            throw new ModelDefinitionException(model, field, "has @Column(renamedFrom = \"" + renamedFrom + "\"), its own column's name");
+        }
+        return renamedFrom;
     }
 
     /** A size below its "unset" default is a mistake, not a request for the default. */

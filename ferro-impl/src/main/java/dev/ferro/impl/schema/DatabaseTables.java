@@ -21,8 +21,12 @@ import java.util.TreeMap;
  * keys. Names come back as the database keeps them; they are compared ignoring case.
  */
 final class DatabaseTables {
-    /** A column as the driver describes it; {@code size} is a string's length or a decimal's precision. */
-    record Column(String name, int sqlType, String typeName, int size, int digits, boolean nullable, boolean hasDefault) {
+    /**
+     * A column as the driver describes it; {@code size} is a string's length or a decimal's precision, and
+     * {@code defaultExpression} its default as the database writes it back ({@code 'draft'::character varying}), or null.
+     */
+    record Column(String name, int sqlType, String typeName, int size, int digits, boolean nullable, boolean hasDefault,
+                  String defaultExpression) {
     }
 
     /** An index over columns in order; unique ones include the primary key's and those of unique constraints. */
@@ -57,7 +61,8 @@ final class DatabaseTables {
                 columns.put(lower(name), new Column(name, rows.getInt("DATA_TYPE"), rows.getString("TYPE_NAME"),
                         rows.getInt("COLUMN_SIZE"), rows.getInt("DECIMAL_DIGITS"),
                         rows.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
-                        rows.getString("COLUMN_DEF") != null || "YES".equals(rows.getString("IS_AUTOINCREMENT"))));
+                        rows.getString("COLUMN_DEF") != null || "YES".equals(rows.getString("IS_AUTOINCREMENT")),
+                        rows.getString("COLUMN_DEF")));
             }
         }
         return columns;

@@ -56,9 +56,16 @@ public final class DdlWriter {
         return sql.append(')').append(dialect.tableOptions()).toString();
     }
 
-    /** A column that is not the key, as CREATE TABLE and ADD COLUMN declare it: name, type and NOT NULL. */
+    /** A column that is not the key, as CREATE TABLE and ADD COLUMN declare it: name, type, default and NOT NULL. */
     public String columnDefinition(Column column) {
-        return dialect.quote(column.name()) + ' ' + columnType(column) + (column.nullable() ? "" : " NOT NULL");
+        return dialect.quote(column.name()) + ' ' + columnType(column)
+                + (column.defaultValue() == null ? "" : " DEFAULT " + defaultLiteral(column))
+                + (column.nullable() ? "" : " NOT NULL");
+    }
+
+    /** The column's default as this database's literal, or null when it has none. */
+    public String defaultLiteral(Column column) {
+        return column.defaultValue() == null ? null : dialect.literal(column.kind(), column.defaultValue());
     }
 
     /** ALTER TABLE ... ADD COLUMN of a column that is not the key, with the foreign key that comes with it, if any. */

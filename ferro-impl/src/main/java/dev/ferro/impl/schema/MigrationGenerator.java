@@ -3,6 +3,8 @@ package dev.ferro.impl.schema;
 import dev.ferro.Migrations;
 import dev.ferro.impl.metadata.ColumnTypes;
 import dev.ferro.impl.metadata.ModelRegistry;
+import dev.ferro.impl.schema.SchemaChange.AddColumn;
+import dev.ferro.impl.schema.SchemaChange.AlterColumn;
 import dev.ferro.impl.schema.SchemaChange.DropColumn;
 import dev.ferro.impl.schema.SchemaChange.DropTable;
 import dev.ferro.impl.sql.Dialect;
@@ -19,7 +21,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,9 +33,12 @@ import java.util.stream.Stream;
  * Writes the next Flyway migration from the compiled models: the {@link SchemaDiff} between the latest
  * snapshot in the directory ({@code V<n>.schema.json}, none before the first) and the models' schema, as
  * {@code <dialect>/V<n+1>__<description>.sql} for each database asked for, and the new snapshot beside
- * them, with each directory's {@link Migrations#SCRIPT_LIST} naming its scripts. Nothing is written when nothing changed. A table or column the models no longer have is dropped
- * only when asked ({@code --drops}): otherwise the generation stops, listing them. The check mode writes
- * nothing and fails when the models differ from the latest snapshot, for CI.
+ * them, with each directory's {@link Migrations#SCRIPT_LIST} naming its scripts. Nothing is written when
+ * nothing changed. Renames come from the models ({@code @Model(renamedFrom)}, {@code @Column(renamedFrom)}),
+ * never guessed. A table or column the models no longer have is dropped only when asked ({@code --drops}):
+ * otherwise it is held back, pending, as it is (a column made nullable). A NOT NULL column added to a table
+ * takes its {@code @Column(defaultValue)} or a {@code --backfill table.column=value}. The check mode writes
+ * nothing and fails when the models differ from the latest snapshot (pending drops aside), for CI.
  *
  * <p>A main class run by the exec plugin on the application's compile class path, where the processor's
  * model index lists the models:
@@ -53,53 +60,73 @@ public final class MigrationGenerator {
             .thenComparing(Comparator.naturalOrder());
     private static final List<String> ALL_DIALECTS = List.of("h2", "postgresql", "mariadb", "sqlite");
 
-    /** What a run did: the version written (or that would be), its changes, and the files written. */
-    public record Result(int version, List<SchemaChange> changes, List<Path> written) {
+    /**
+     * What a run did: the version written (or that would be), its changes, the drops held back for a later
+     * migration ({@code --drops}), and the files written.
+     */
+    public record Result(int version, List<SchemaChange> changes, List<SchemaChange> heldBack, List<Path> written) {
     }
 
     private MigrationGenerator() {
     }
 
-    /** The latest snapshot in a directory (none before the first migration), and the changes from it to the models. */
-    private record Pending(int version, SchemaModel from, List<SchemaChange> changes) {
-        static Pending of(SchemaModel models, Path directory) {
+    /**
+     * The latest snapshot in a directory (none before the first migration); the schema the next migration
+     * leaves, which is the models' unless drops are held back, when it keeps the tables and columns they
+     * drop; the changes to it; and the drops held back.
+     */
+    private record Pending(int version, SchemaModel from, SchemaModel target, List<SchemaChange> changes, List<SchemaChange> heldBack) {
+        static Pending of(SchemaModel models, MigrationHints hints, Path directory, boolean drops) {
             int latest = latestVersion(directory);
             SchemaModel from = snapshot(directory, latest);
-            return new Pending(latest + 1, from, SchemaDiff.between(from, models));
+            SchemaModel target = drops ? models : SchemaDiff.keepingDrops(from, models, hints);
+            List<SchemaChange> heldBack = SchemaDiff.between(target, models).stream()
+                    .filter(change -> change instanceof DropTable || change instanceof DropColumn).toList();
+            return new Pending(latest + 1, from, target, SchemaDiff.between(from, target, hints), heldBack);
         }
-    }
-
-    /** The changes from the latest snapshot in {@code directory} to {@code models}, and the version they would be. */
-    public static Result check(SchemaModel models, Path directory) {
-        Pending pending = Pending.of(models, directory);
-        return new Result(pending.version(), pending.changes(), List.of());
     }
 
     /**
-     * Writes the next version's scripts for these dialects and its snapshot, when the models changed.
-     *
-     * @throws IllegalStateException when the models drop tables or columns and {@code drops} is false, or a
-     *         change cannot be migrated (named with its table and column); then nothing is written
+     * The changes from the latest snapshot in {@code directory} to {@code models} but the drops, which are
+     * pending until a migration is written with them; and the version they would be.
      */
-    public static Result generate(SchemaModel models, Path directory, List<Dialect> dialects, String description, boolean drops) {
-        Pending pending = Pending.of(models, directory);
-        if (pending.changes().isEmpty()) {
-            return new Result(pending.version(), pending.changes(), List.of());
+    public static Result check(SchemaModel models, MigrationHints hints, Path directory) {
+        Pending pending = Pending.of(models, hints, directory, false);
+        return new Result(pending.version(), pending.changes(), pending.heldBack(), List.of());
+    }
+
+    /**
+     * Writes the next version's scripts for these dialects and its snapshot, when the models changed. Without
+     * {@code drops}, a table or column the models no longer have is kept (a column made nullable, since the
+     * models no longer write it) and stays in the snapshot, pending until a migration is written with drops.
+     *
+     * @throws IllegalStateException when a change cannot be migrated (named with its table and column); then
+     *         nothing is written
+     * @throws IllegalArgumentException when a backfill names a column the migration neither adds nor makes NOT NULL
+     */
+    public static Result generate(SchemaModel schema, MigrationHints hints, Path directory, List<Dialect> dialects, String description,
+                                  boolean drops) {
+        Pending pending = Pending.of(schema, hints, directory, drops);
+        for (String column : hints.backfills().keySet()) {
+            boolean used = pending.changes().stream().anyMatch(change -> change instanceof AddColumn add
+                    && MigrationHints.key(add.table(), add.column().name()).equals(column)
+                    || change instanceof AlterColumn alter && !alter.to().nullable()
+                    && MigrationHints.key(alter.table(), alter.to().name()).equals(column));
+            if (!used) {
+                throw new IllegalArgumentException("--backfill " + column + ": the migration neither adds that column nor makes it NOT NULL");
+            }
         }
-        List<String> dropped = pending.changes().stream()
-                .filter(change -> change instanceof DropTable || change instanceof DropColumn)
-                .map(SchemaChange::describe).toList();
-        if (!drops && !dropped.isEmpty()) {
-            throw new IllegalStateException("The models would " + String.join(", ", dropped)
-                    + ": a migration drops only when asked (--drops), since the data goes too");
+        if (pending.changes().isEmpty()) {
+            return new Result(pending.version(), pending.changes(), pending.heldBack(), List.of());
         }
         int version = pending.version();
         SchemaModel from = pending.from();
+        SchemaModel models = pending.target();
         String name = "V" + version + "__" + fileName(description);
         List<Path> written = new ArrayList<>();
         List<Runnable> writes = new ArrayList<>();
         for (Dialect dialect : dialects) {
-            List<String> statements = new MigrationWriter(dialect).statements(from, models);
+            List<String> statements = new MigrationWriter(dialect).statements(from, models, hints);
             Path scripts = directory.resolve(dialect.name());
             Path script = scripts.resolve(name + ".sql");
             writes.add(() -> write(script, script(version, statements)));
@@ -121,10 +148,13 @@ public final class MigrationGenerator {
         writes.add(() -> write(snapshot, SchemaSnapshot.write(models)));
         written.add(snapshot);
         writes.forEach(Runnable::run);
-        return new Result(version, pending.changes(), written);
+        return new Result(version, pending.changes(), pending.heldBack(), written);
     }
 
-    /** {@code --dir <directory> --description <words> [--dialects h2,postgresql,...] [--drops] | --check}. */
+    /**
+     * {@code --dir <directory> --description <words> [--dialects h2,postgresql,...] [--drops] [--backfill table.column=value]...
+     * | --check}.
+     */
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -135,15 +165,25 @@ public final class MigrationGenerator {
         List<String> dialectNames = ALL_DIALECTS;
         boolean drops = false;
         boolean check = false;
+        Map<String, String> backfills = new TreeMap<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--backfill" -> {
+                    String[] assignment = args[++i].split("=", 2);
+                    if (assignment.length != 2 || !assignment[0].matches("[^.=]+\\.[^.=]+")) {
+                        err.println("--backfill takes table.column=value, not " + args[i]);
+                        return 2;
+                    }
+                    backfills.put(assignment[0].strip(), assignment[1]);
+                }
                 case "--dir" -> directory = Path.of(args[++i]);
                 case "--description" -> description = args[++i];
                 case "--dialects" -> dialectNames = List.of(args[++i].split(","));
                 case "--drops" -> drops = true;
                 case "--check" -> check = true;
                 default -> {
-                    err.println("Unknown argument " + args[i] + "; expected --dir, --description, --dialects, --drops or --check");
+                    err.println("Unknown argument " + args[i] + "; expected --dir, --description, --dialects, --drops, --backfill"
+                            + " or --check");
                     return 2;
                 }
             }
@@ -151,16 +191,17 @@ public final class MigrationGenerator {
         ModelRegistry registry = new ModelRegistry(ColumnTypes.withServices(List.of()));
         registry.declare(ModelIndex.models(Thread.currentThread().getContextClassLoader()));
         SchemaModel models = SchemaModels.of(registry);
+        MigrationHints hints = SchemaModels.hints(registry).withBackfills(backfills);
         try {
             if (check) {
-                Result result = check(models, directory);
+                Result result = check(models, hints, directory);
                 List<Path> stale = staleLists(directory);
                 if (!stale.isEmpty()) {
                     err.println("These lists do not name the scripts beside them: " + stale + "; a generation writes them anew");
                     return 1;
                 }
                 if (result.changes().isEmpty()) {
-                    out.println("The models match " + directory + "'s latest snapshot.");
+                    out.println("The models match " + directory + "'s latest snapshot" + pending(result) + ".");
                     return 0;
                 }
                 err.println("The models differ from " + directory + "'s latest snapshot; a migration V" + result.version() + " would:");
@@ -172,17 +213,25 @@ public final class MigrationGenerator {
                 return 2;
             }
             List<Dialect> dialects = dialectNames.stream().map(name -> Dialects.named(name.strip())).toList();
-            Result result = generate(models, directory, dialects, description, drops);
+            Result result = generate(models, hints, directory, dialects, description, drops);
             if (result.written().isEmpty()) {
-                out.println("The models match " + directory + "'s latest snapshot: nothing to write.");
+                out.println("The models match " + directory + "'s latest snapshot" + pending(result) + ": nothing to write.");
             } else {
                 result.written().forEach(path -> out.println("Wrote " + path));
+                if (!result.heldBack().isEmpty()) {
+                    out.println("Held back" + pending(result));
+                }
             }
             return 0;
         } catch (IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             err.println(e.getMessage());
             return 1;
         }
+    }
+
+    private static String pending(Result result) {
+        return result.heldBack().isEmpty() ? "" : " (pending drops, written by a run with --drops: "
+                + String.join(", ", result.heldBack().stream().map(SchemaChange::describe).toList()) + ")";
     }
 
     private static int latestVersion(Path directory) {

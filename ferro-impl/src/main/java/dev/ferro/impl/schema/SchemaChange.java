@@ -37,6 +37,24 @@ sealed interface SchemaChange {
         }
     }
 
+    /** A table the models renamed ({@code @Model(renamedFrom)}), with its rows. */
+    record RenameTable(String from, String to) implements SchemaChange {
+        public String table() {
+            return to;
+        }
+
+        public String describe() {
+            return "rename table " + from + " to " + to;
+        }
+    }
+
+    /** A column the models renamed ({@code @Column(renamedFrom)}), with its values; the table by its new name. */
+    record RenameColumn(String table, String from, String to) implements SchemaChange {
+        public String describe() {
+            return "rename column " + table + "." + from + " to " + to;
+        }
+    }
+
     record AddColumn(String table, Column column) implements SchemaChange {
         public String describe() {
             return "add column " + table + "." + column.name();
@@ -49,7 +67,7 @@ sealed interface SchemaChange {
         }
     }
 
-    /** A column of the same name whose kind, size or nullability changed. */
+    /** A column (of the same name, or renamed) whose kind, size, nullability or default changed; {@code from} under its new name. */
     record AlterColumn(String table, Column from, Column to) implements SchemaChange {
         public String describe() {
             return "change column " + table + "." + to.name();

@@ -43,6 +43,10 @@ public record SchemaModel(List<Table> tables) {
         public Optional<Column> column(String name) {
             return columns.stream().filter(column -> column.name().equals(name)).findFirst();
         }
+
+        public Table withColumns(List<Column> newColumns) {
+            return new Table(name, newColumns, primaryKey, uniques, indexes, foreignKeys);
+        }
     }
 
     /**
@@ -52,8 +56,22 @@ public record SchemaModel(List<Table> tables) {
      * @param precision a decimal's digits, else 0
      * @param scale a decimal's digits after the point, else 0
      * @param generated whether the database generates its values (an identity column)
+     * @param defaultValue the database's default, a value of the kind as text ({@code @Column(defaultValue)}); null for none
      */
-    public record Column(String name, ValueKind kind, int length, int precision, int scale, boolean nullable, boolean generated) {
+    public record Column(String name, ValueKind kind, int length, int precision, int scale, boolean nullable, boolean generated,
+                         String defaultValue) {
+        /** A column without a default. */
+        public Column(String name, ValueKind kind, int length, int precision, int scale, boolean nullable, boolean generated) {
+            this(name, kind, length, precision, scale, nullable, generated, null);
+        }
+
+        public Column withName(String newName) {
+            return new Column(newName, kind, length, precision, scale, nullable, generated, defaultValue);
+        }
+
+        public Column withNullable(boolean acceptsNull) {
+            return new Column(name, kind, length, precision, scale, acceptsNull, generated, defaultValue);
+        }
     }
 
     /** A named unique constraint or index over columns, in order. */

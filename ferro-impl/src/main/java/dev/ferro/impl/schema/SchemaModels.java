@@ -14,7 +14,9 @@ import dev.ferro.impl.schema.SchemaModel.ForeignKey;
 import dev.ferro.impl.schema.SchemaModel.Table;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Derives the {@link SchemaModel} of models from their metadata: the one place where a model becomes tables. */
 public final class SchemaModels {
@@ -73,6 +75,23 @@ public final class SchemaModels {
     }
 
     private static Column column(String name, FieldMetadata field, boolean nullable, boolean generated) {
-        return new Column(name, field.kind(), field.length(), field.precision(), field.scale(), nullable, generated);
+        return new Column(name, field.kind(), field.length(), field.precision(), field.scale(), nullable, generated, field.defaultValue());
+    }
+
+    /** The renames the models declare ({@code @Model(renamedFrom)}, {@code @Column(renamedFrom)}), for the next migration. */
+    public static MigrationHints hints(ModelRegistry registry) {
+        Map<String, String> tables = new LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (ModelMetadata<?> model : registry.declared()) {
+            if (model.renamedFrom() != null) {
+                tables.put(model.table(), model.renamedFrom());
+            }
+            for (FieldMetadata field : model.fields()) {
+                if (field.renamedFrom() != null) {
+                    columns.put(MigrationHints.key(model.table(), field.column()), field.renamedFrom());
+                }
+            }
+        }
+        return new MigrationHints(tables, columns, Map.of());
     }
 }

@@ -38,7 +38,11 @@ public final class SchemaSnapshot {
                         .append(", \"precision\": ").append(column.precision())
                         .append(", \"scale\": ").append(column.scale())
                         .append(", \"nullable\": ").append(column.nullable())
-                        .append(", \"generated\": ").append(column.generated()).append('}');
+                        .append(", \"generated\": ").append(column.generated());
+                if (column.defaultValue() != null) {
+                    json.append(", \"default\": ").append(string(column.defaultValue()));
+                }
+                json.append('}');
                 separator = ",\n";
             }
             json.append(table.columns().isEmpty() ? "]" : "\n      ]");
@@ -78,7 +82,8 @@ public final class SchemaSnapshot {
             for (Object c : list(table.get("columns"), "columns")) {
                 Map<String, Object> column = object(c, "a column");
                 columns.add(new Column(text(column, "name"), ValueKind.valueOf(text(column, "kind")), (int) number(column, "length"),
-                        (int) number(column, "precision"), (int) number(column, "scale"), bool(column, "nullable"), bool(column, "generated")));
+                        (int) number(column, "precision"), (int) number(column, "scale"), bool(column, "nullable"), bool(column, "generated"),
+                        column.containsKey("default") ? text(column, "default") : null));
             }
             List<ForeignKey> foreignKeys = new ArrayList<>();
             for (Object f : list(table.get("foreignKeys"), "foreignKeys")) {

@@ -199,21 +199,70 @@ public abstract class Dialect implements ColumnLimits {
     }
 
     /**
-     * The statements that give an existing column another SQL type or nullability: standard SQL's
-     * {@code ALTER COLUMN ... SET DATA TYPE} and {@code SET} / {@code DROP NOT NULL}, as H2 takes them.
-     * A database that does not alter constraints ({@link #altersConstraints()}, SQLite) is never asked:
-     * its table is rebuilt instead.
+     * A change to an existing column, as {@link #alterColumn} takes it: its whole new definition and what of it changed.
+     *
+     * @param defaultLiteral the new default as this database's literal ({@link #literal}), or null for none
      */
-    public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
-                                              boolean nullable, boolean nullabilityChanged) {
+    public record ColumnAlteration(String sqlType, boolean typeChanged, boolean nullable, boolean nullabilityChanged,
+                                   String defaultLiteral, boolean defaultChanged) {
+    }
+
+    /**
+     * The statements that give an existing column another SQL type, nullability or default: standard SQL's
+     * {@code ALTER COLUMN ... SET DATA TYPE}, {@code SET} / {@code DROP NOT NULL} and {@code SET} /
+     * {@code DROP DEFAULT}, as H2 takes them. A database that does not alter constraints
+     * ({@link #altersConstraints()}, SQLite) is never asked: its table is rebuilt instead.
+     */
+    public List<String> alterColumn(String quotedTable, String quotedColumn, ColumnAlteration change) {
         List<String> statements = new ArrayList<>();
-        if (typeChanged) {
-            statements.add("ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn + " SET DATA TYPE " + sqlType);
+        String alter = "ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn;
+        if (change.typeChanged()) {
+            statements.add(alter + " SET DATA TYPE " + change.sqlType());
         }
-        if (nullabilityChanged) {
-            statements.add("ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn + (nullable ? " DROP NOT NULL" : " SET NOT NULL"));
+        if (change.nullabilityChanged()) {
+            statements.add(alter + (change.nullable() ? " DROP NOT NULL" : " SET NOT NULL"));
+        }
+        if (change.defaultChanged()) {
+            statements.add(alter + (change.defaultLiteral() == null ? " DROP DEFAULT" : " SET DEFAULT " + change.defaultLiteral()));
         }
         return statements;
+    }
+
+    /** Renames a table: ALTER TABLE ... RENAME TO, which all four databases take. */
+    public String renameTable(String quotedTable, String quotedNewName) {
+        return "ALTER TABLE " + quotedTable + " RENAME TO " + quotedNewName;
+    }
+
+    /** Renames a column: ALTER TABLE ... RENAME COLUMN (MariaDB from 10.5, SQLite from 3.25). */
+    public String renameColumn(String quotedTable, String quotedColumn, String quotedNewName) {
+        return "ALTER TABLE " + quotedTable + " RENAME COLUMN " + quotedColumn + " TO " + quotedNewName;
+    }
+
+    /**
+     * A value of a kind, as the model metadata keeps a column's default or the generator a backfill value
+     * ({@code true}, {@code 42}, {@code 1.50}, {@code draft}), written as this database's SQL literal, for DDL
+     * and migration scripts, which take no bound parameters. The text was checked against the kind before.
+     *
+     * @throws IllegalArgumentException for a kind that has no literal here (dates, UUIDs, bytes)
+     */
+    public final String literal(ValueKind kind, String value) {
+        return switch (kind) {
+            case BOOLEAN -> booleanLiteral(Boolean.parseBoolean(value));
+            case SHORT, INT, LONG -> Long.toString(Long.parseLong(value));
+            case FLOAT, DOUBLE, DECIMAL -> new java.math.BigDecimal(value).toPlainString();
+            case STRING, ENUM -> stringLiteral(value);
+            default -> throw new IllegalArgumentException("A " + kind + " value has no literal in a script; write it in one by hand");
+        };
+    }
+
+    /** TRUE or FALSE. */
+    protected String booleanLiteral(boolean value) {
+        return value ? "TRUE" : "FALSE";
+    }
+
+    /** A string between single quotes, each quote in it doubled, as standard SQL escapes it. */
+    protected String stringLiteral(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /**

@@ -131,12 +131,18 @@ public class MariaDbDialect extends Dialect {
         return "DROP INDEX " + quotedName + " ON " + quotedTable;
     }
 
-    /** MariaDB restates the whole column: MODIFY COLUMN with its type and nullability. */
+    /** MariaDB restates the whole column: MODIFY COLUMN with its type, nullability and default, which it would otherwise lose. */
     @Override
-    public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
-                                              boolean nullable, boolean nullabilityChanged) {
-        return List.of("ALTER TABLE " + quotedTable + " MODIFY COLUMN " + quotedColumn + " " + sqlType
-                + (nullable ? " NULL" : " NOT NULL"));
+    public List<String> alterColumn(String quotedTable, String quotedColumn, ColumnAlteration change) {
+        return List.of("ALTER TABLE " + quotedTable + " MODIFY COLUMN " + quotedColumn + " " + change.sqlType()
+                + (change.nullable() ? " NULL" : " NOT NULL")
+                + (change.defaultLiteral() == null ? "" : " DEFAULT " + change.defaultLiteral()));
+    }
+
+    /** MariaDB reads a backslash in a string literal as an escape (unless sql_mode has NO_BACKSLASH_ESCAPES): it is doubled too. */
+    @Override
+    protected String stringLiteral(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     @Override

@@ -50,14 +50,14 @@ public final class PostgresDialect extends Dialect {
 
     /** PostgreSQL converts the values of a column whose type changes as {@code USING} says: a cast to the new type. */
     @Override
-    public List<String> alterColumn(String quotedTable, String quotedColumn, String sqlType, boolean typeChanged,
-                                              boolean nullable, boolean nullabilityChanged) {
+    public List<String> alterColumn(String quotedTable, String quotedColumn, ColumnAlteration change) {
         List<String> statements = new ArrayList<>();
-        if (typeChanged) {
-            statements.add("ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn + " TYPE " + sqlType + " USING "
-                    + quotedColumn + "::" + sqlType);
+        if (change.typeChanged()) {
+            statements.add("ALTER TABLE " + quotedTable + " ALTER COLUMN " + quotedColumn + " TYPE " + change.sqlType() + " USING "
+                    + quotedColumn + "::" + change.sqlType());
         }
-        statements.addAll(super.alterColumn(quotedTable, quotedColumn, sqlType, false, nullable, nullabilityChanged));
+        statements.addAll(super.alterColumn(quotedTable, quotedColumn, new ColumnAlteration(change.sqlType(), false, change.nullable(),
+                change.nullabilityChanged(), change.defaultLiteral(), change.defaultChanged())));
         return statements;
     }
 

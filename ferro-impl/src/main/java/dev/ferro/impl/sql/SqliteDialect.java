@@ -127,6 +127,12 @@ public final class SqliteDialect extends Dialect {
         return List.of("PRAGMA foreign_keys = ON");
     }
 
+    /** SQLite stores a boolean as the integer 1 or 0 (its BOOLEAN columns are INTEGER). */
+    @Override
+    protected String booleanLiteral(boolean value) {
+        return value ? "1" : "0";
+    }
+
     /** SQLite's ALTER TABLE adds columns only: a NOT NULL one only with a default, a foreign key only on a new column. */
     @Override
     public boolean altersConstraints() {

@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -66,7 +68,7 @@ class MigrationGeneratorTest extends DatabaseTest {
     @Test
     void theScriptsItWritesMakeTheSchemaTheModelsNeedVersionAfterVersion() throws IOException {
         Path directory = Files.createTempDirectory("ferro-generated");
-        MigrationGenerator.Result first = MigrationGenerator.generate(schemaOf(SchemaAccount.class, SchemaAddress.class), directory, ALL,
+        MigrationGenerator.Result first = MigrationGenerator.generate(schemaOf(SchemaAccount.class, SchemaAddress.class), MigrationHints.NONE, directory, ALL,
                 "accounts", false);
         assertEquals(1, first.version());
         assertTrue(Files.exists(directory.resolve(Dialects.forUrl(database.url()).name()).resolve("V1__accounts.sql")));
@@ -76,7 +78,7 @@ class MigrationGeneratorTest extends DatabaseTest {
         }
 
         MigrationGenerator.Result second = MigrationGenerator.generate(
-                schemaOf(SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class), directory, ALL, "prices", false);
+                schemaOf(SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class), MigrationHints.NONE, directory, ALL, "prices", false);
         assertEquals(2, second.version());
         try (Ferro v2 = start(url, directory, SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class)) {
             assertEquals(1, v2.query(SchemaAccount.class).count());
@@ -95,8 +97,8 @@ class MigrationGeneratorTest extends DatabaseTest {
                 List.of(), List.of())));
         SchemaModel after = new SchemaModel(List.of(new SchemaModel.Table("gen_account", List.of(id, email), List.of("id"), List.of(),
                 List.of(), List.of())));
-        MigrationGenerator.generate(before, directory, ALL, "accounts", false);
-        MigrationGenerator.Result dropUnique = MigrationGenerator.generate(after, directory, ALL, "no unique email", false);
+        MigrationGenerator.generate(before, MigrationHints.NONE, directory, ALL, "accounts", false);
+        MigrationGenerator.Result dropUnique = MigrationGenerator.generate(after, MigrationHints.NONE, directory, ALL, "no unique email", false);
 
         // Only SQLite rebuilds the table, with pragmas that do nothing inside a transaction.
         assertEquals("executeInTransaction=false\n", Files.readString(directory.resolve("sqlite/V2__no_unique_email.sql.conf")));
@@ -122,8 +124,8 @@ class MigrationGeneratorTest extends DatabaseTest {
         SchemaModel models = schemaOf(SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class, SchemaRules.class);
         Path one = Files.createTempDirectory("ferro-generated");
         Path two = Files.createTempDirectory("ferro-generated");
-        MigrationGenerator.generate(models, one, ALL, "initial", false);
-        MigrationGenerator.generate(models, two, ALL, "initial", false);
+        MigrationGenerator.generate(models, MigrationHints.NONE, one, ALL, "initial", false);
+        MigrationGenerator.generate(models, MigrationHints.NONE, two, ALL, "initial", false);
 
         Map<String, byte[]> first = files(one);
         Map<String, byte[]> second = files(two);
@@ -134,28 +136,64 @@ class MigrationGeneratorTest extends DatabaseTest {
         first.forEach((name, bytes) -> assertArrayEquals(bytes, second.get(name), name));
         assertEquals(models, SchemaSnapshot.read(new String(first.get("V1.schema.json"), StandardCharsets.UTF_8)));
 
-        MigrationGenerator.Result again = MigrationGenerator.generate(models, one, ALL, "again", false);
+        MigrationGenerator.Result again = MigrationGenerator.generate(models, MigrationHints.NONE, one, ALL, "again", false);
         assertEquals(List.of(), again.changes());
         assertEquals(List.of(), again.written());
         assertEquals(first.keySet(), files(one).keySet());
     }
 
     @Test
-    void dropsAreWrittenOnlyWhenAskedFor() throws IOException {
+    void dropsAreHeldBackPendingUntilAMigrationIsWrittenWithThem() throws IOException {
         Path directory = Files.createTempDirectory("ferro-generated");
-        MigrationGenerator.generate(schemaOf(SchemaAccount.class, SchemaMembership.class), directory, ALL, "initial", false);
+        SchemaModel.Column id = new SchemaModel.Column("id", ValueKind.LONG, 0, 0, 0, false, false);
+        SchemaModel.Column email = new SchemaModel.Column("email", ValueKind.STRING, 255, 0, 0, false, false);
+        SchemaModel.Column nickname = new SchemaModel.Column("nickname", ValueKind.STRING, 100, 0, 0, false, false);
+        SchemaModel.Column note = new SchemaModel.Column("note", ValueKind.STRING, 100, 0, 0, true, false);
+        SchemaModel.Table club = new SchemaModel.Table("gen_club", List.of(id), List.of("id"), List.of(), List.of(), List.of());
+        SchemaModel v1 = new SchemaModel(List.of(club,
+                new SchemaModel.Table("gen_member", List.of(id, email, nickname, note), List.of("id"), List.of(), List.of(), List.of())));
+        SchemaModel fewer = new SchemaModel(List.of(
+                new SchemaModel.Table("gen_member", List.of(id, email), List.of("id"), List.of(), List.of(), List.of())));
+        MigrationGenerator.generate(v1, MigrationHints.NONE, directory, ALL, "members", false);
 
-        IllegalStateException refused = assertThrows(IllegalStateException.class,
-                () -> MigrationGenerator.generate(schemaOf(SchemaAccount.class), directory, ALL, "no memberships", false));
-        assertEquals("The models would drop table schema_membership: a migration drops only when asked (--drops), since the data goes too",
-                refused.getMessage());
-        assertEquals(List.of("V1.schema.json", "h2/V1__initial.sql", "h2/ferro-migrations.list", "mariadb/V1__initial.sql",
-                "mariadb/ferro-migrations.list", "postgresql/V1__initial.sql", "postgresql/ferro-migrations.list",
-                "sqlite/V1__initial.sql", "sqlite/ferro-migrations.list"), List.copyOf(files(directory).keySet()));
+        MigrationGenerator.Result held = MigrationGenerator.generate(fewer, MigrationHints.NONE, directory, ALL, "fewer", false);
+        assertEquals(List.of("drop table gen_club", "drop column gen_member.nickname", "drop column gen_member.note"),
+                held.heldBack().stream().map(SchemaChange::describe).toList());
+        // The table and columns stay; the NOT NULL column the models no longer write accepts NULL.
+        assertEquals("-- Ferro migration V2, generated from the models\n"
+                + "ALTER TABLE \"gen_member\" ALTER COLUMN \"nickname\" DROP NOT NULL;\n",
+                Files.readString(directory.resolve("postgresql/V2__fewer.sql")));
+        String url = EmptyDatabases.url(database, ferro, "ferro_generated");
+        String flywayUrl = Dialects.forUrl(url).poolUrl(url);
+        String scripts = "filesystem:" + directory + "/" + Dialects.forUrl(url).name();
+        Flyway.configure().dataSource(flywayUrl, database.user(), database.password()).locations(scripts).target("1").load().migrate();
+        try (Ferro data = Ferro.connect(url, database.options())) {
+            data.execute("INSERT INTO gen_member (id, email, nickname) VALUES (1, 'ann@example.com', 'annie')");
+        }
+        Flyway.configure().dataSource(flywayUrl, database.user(), database.password()).locations(scripts).load().migrate();
+        try (Ferro data = Ferro.connect(url, database.options())) {
+            data.execute("INSERT INTO gen_member (id, email) VALUES (2, 'bob@example.com')");
+        }
 
-        MigrationGenerator.generate(schemaOf(SchemaAccount.class), directory, ALL, "no memberships", true);
-        assertEquals("-- Ferro migration V2, generated from the models\nDROP TABLE \"schema_membership\";\n",
-                Files.readString(directory.resolve("postgresql/V2__no_memberships.sql")));
+        // Pending, they are no change: nothing to write, and the check passes.
+        MigrationGenerator.Result again = MigrationGenerator.generate(fewer, MigrationHints.NONE, directory, ALL, "again", false);
+        assertEquals(List.of(), again.written());
+        assertEquals(3, again.heldBack().size());
+        assertEquals(List.of(), MigrationGenerator.check(fewer, MigrationHints.NONE, directory).changes());
+
+        MigrationGenerator.Result dropped = MigrationGenerator.generate(fewer, MigrationHints.NONE, directory, ALL, "drop old", true);
+        assertEquals(3, dropped.version());
+        assertEquals(List.of(), dropped.heldBack());
+        assertEquals("-- Ferro migration V3, generated from the models\nDROP TABLE \"gen_club\";\n"
+                        + "ALTER TABLE \"gen_member\" DROP COLUMN \"nickname\";\nALTER TABLE \"gen_member\" DROP COLUMN \"note\";\n",
+                Files.readString(directory.resolve("postgresql/V3__drop_old.sql")));
+        Flyway.configure().dataSource(flywayUrl, database.user(), database.password()).locations(scripts).load().migrate();
+        try (Ferro data = Ferro.connect(url, database.options())) {
+            assertEquals(List.of(Map.of("email", "ann@example.com"), Map.of("email", "bob@example.com")),
+                    data.fetchAll("SELECT email FROM gen_member ORDER BY id"));
+            assertEquals(List.of("email", "id"), new TreeSet<>(data.fetchAll("SELECT * FROM gen_member WHERE id = 1").get(0).keySet())
+                    .stream().map(name -> name.toLowerCase(Locale.ROOT)).toList());
+        }
     }
 
     @Test
