@@ -60,6 +60,6 @@ final class ColumnDefaults {
 
     private static ModelDefinitionException invalid(Class<?> model, String field, ValueKind kind, String text, String why) {
         return new ModelDefinitionException(model, field, "has @Column(defaultValue = \"" + text + "\"), which " + why
-                + " (a " + kind + " column)");
+                + " (a column of kind " + kind + ")");
     }
 }

@@ -93,8 +93,8 @@ final class SchemaUpdater {
         if (table.primaryKey().contains(column.name()) || column.generated()) {
             return what + "it is the primary key, which a table has from its start";
         }
-        if (column.nullable()) {
-            return null;
+        if (column.nullable() || column.defaultValue() != null) {
+            return null; // a default fills the rows there are, on every database
         }
         Boolean rows = hasRows.get(table.name());
         if (rows == null) {
@@ -102,11 +102,11 @@ final class SchemaUpdater {
             hasRows.put(table.name(), rows);
         }
         if (rows) {
-            return what + table.name() + " has rows, and a NOT NULL column needs a value for each (make the field nullable, or add the"
-                    + " column by a migration that fills it)";
+            return what + table.name() + " has rows, and a NOT NULL column needs a value for each (make the field nullable, give it"
+                    + " @Column(defaultValue), or add the column by a migration that fills it)";
         }
         if (!dialect.altersConstraints()) {
-            return what + dialect.name() + " adds a NOT NULL column only with a default, which Ferro does not declare (add it by a"
+            return what + dialect.name() + " adds a NOT NULL column only with a default (give it @Column(defaultValue), or add it by a"
                     + " migration)";
         }
         return null;

@@ -506,6 +506,55 @@ class ModelDefinitionTest extends DatabaseTest {
         assertEquals("Model " + INVALID + model + ", field 'value': " + problem, e.getMessage());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "BadBoolean|boolean|yes|has @Column(defaultValue = \"yes\"), which is not true or false (a column of kind BOOLEAN)",
+            "BadInt|int|3.5|has @Column(defaultValue = \"3.5\"), which is not a number (a column of kind INT)",
+            "WideShort|short|40000|has @Column(defaultValue = \"40000\"), which does not fit the column (a column of kind SHORT)",
+            "BadDecimal|java.math.BigDecimal|ten|has @Column(defaultValue = \"ten\"), which is not a number (a column of kind DECIMAL)",
+            "BadEnum|java.time.DayOfWeek|SOMEDAY|has @Column(defaultValue = \"SOMEDAY\"), which is not a constant of DayOfWeek (a column of kind ENUM)",
+            "DateDefault|java.time.LocalDate|2026-01-01|has @Column(defaultValue = \"2026-01-01\") on a LOCAL_DATE column; a default is for"
+                    + " boolean, numeric, String and enum columns: write any other in a migration script"})
+    void aDefaultTheColumnCannotTakeIsRejectedNamingTheField(String model, String type, String value, String problem) {
+        ModelDefinitionException e = rejected("""
+                @Model(table = "md_bad_default")
+                public class %s {
+                    @Id public Long id;
+                    @Column(defaultValue = "%s") public %s value;
+                }
+                """.formatted(model, value, type));
+        assertEquals("Model " + INVALID + model + ", field 'value': " + problem, e.getMessage());
+    }
+
+    @Test
+    void aDefaultLongerThanItsColumnAndARenameToItselfAreRejected() {
+        ModelDefinitionException tooLong = rejected("""
+                @Model(table = "md_long_default")
+                public class LongDefault {
+                    @Id public Long id;
+                    @Column(length = 3, defaultValue = "four") public String value;
+                }
+                """);
+        assertEquals("Model " + INVALID + "LongDefault, field 'value': has @Column(defaultValue) of 4 characters, longer than its column (3)",
+                tooLong.getMessage());
+        ModelDefinitionException sameColumn = rejected("""
+                @Model(table = "md_same_name")
+                public class SameColumn {
+                    @Id public Long id;
+                    @Column(renamedFrom = "full_name") public String fullName;
+                }
+                """);
+        assertEquals("Model " + INVALID + "SameColumn, field 'fullName': has @Column(renamedFrom = \"full_name\"), its own column's name",
+                sameColumn.getMessage());
+        ModelDefinitionException sameTable = rejected("""
+                @Model(table = "md_same_table", renamedFrom = "md_same_table")
+                public class SameTable {
+                    @Id public Long id;
+                }
+                """);
+        assertEquals("Model " + INVALID + "SameTable: has @Model(renamedFrom = \"md_same_table\"), its own table's name", sameTable.getMessage());
+    }
+
     /** Each database's own limits, checked at connect: PostgreSQL's NUMERIC holds 1,000 digits, MariaDB's DECIMAL 65. */
     @Test
     void aColumnTheDatabaseCannotMakeIsRejectedAtConnect() {

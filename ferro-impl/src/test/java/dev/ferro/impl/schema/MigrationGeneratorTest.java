@@ -88,6 +88,58 @@ class MigrationGeneratorTest extends DatabaseTest {
     }
 
     @Test
+    void renamesTheModelsDeclareKeepTheRowsAndNewRequiredColumnsTakeTheirDefaultOrBackfill() throws IOException {
+        Path directory = Files.createTempDirectory("ferro-generated");
+        MigrationGenerator.generate(schemaOf(GenPerson.class), MigrationHints.NONE, directory, ALL, "people", false);
+        String url = EmptyDatabases.url(database, ferro, "ferro_generated");
+        long id;
+        try (Ferro v1 = start(url, directory, GenPerson.class)) {
+            id = v1.query(GenPerson.class).create(new GenPerson("Ann", 30)).id;
+        }
+
+        ModelRegistry registry = new ModelRegistry(ColumnTypes.withServices(List.of()));
+        registry.declare(List.of(GenPeople.class));
+        MigrationHints hints = SchemaModels.hints(registry).withBackfills(Map.of("gen_people.city", "Oslo"));
+        MigrationGenerator.Result renamed = MigrationGenerator.generate(SchemaModels.of(registry), hints, directory, ALL, "renames", false);
+
+        assertEquals(List.of("rename table gen_person to gen_people", "rename column gen_people.name to full_name",
+                "add column gen_people.status", "add column gen_people.city"), renamed.changes().stream().map(SchemaChange::describe).toList());
+        assertEquals("""
+                -- Ferro migration V2, generated from the models
+                ALTER TABLE "gen_person" RENAME TO "gen_people";
+                ALTER TABLE "gen_people" RENAME COLUMN "name" TO "full_name";
+                ALTER TABLE "gen_people" ADD COLUMN "status" VARCHAR(255) DEFAULT 'active' NOT NULL;
+                ALTER TABLE "gen_people" ADD COLUMN "city" VARCHAR(255);
+                UPDATE "gen_people" SET "city" = 'Oslo' WHERE "city" IS NULL;
+                ALTER TABLE "gen_people" ALTER COLUMN "city" SET NOT NULL;
+                """, Files.readString(directory.resolve("postgresql/V2__renames.sql")));
+        try (Ferro v2 = start(url, directory, GenPeople.class)) {
+            GenPeople ann = v2.query(GenPeople.class).get(id);
+            assertEquals(List.of("Ann", 30, "active", "Oslo"), List.of(ann.fullName, ann.age, ann.status, ann.city));
+        }
+        // Once migrated, the hints name nothing there is: the next run finds no change.
+        assertEquals(List.of(), MigrationGenerator.check(SchemaModels.of(registry), SchemaModels.hints(registry), directory).changes());
+
+        IllegalArgumentException unused = assertThrows(IllegalArgumentException.class, () -> MigrationGenerator.generate(
+                SchemaModels.of(registry), hints, directory, ALL, "again", false));
+        assertEquals("--backfill gen_people.city: the migration neither adds that column nor makes it NOT NULL", unused.getMessage());
+    }
+
+    @Test
+    void aRequiredColumnWithoutADefaultOrBackfillIsRefusedNamingIt() throws IOException {
+        Path directory = Files.createTempDirectory("ferro-generated");
+        MigrationGenerator.generate(schemaOf(GenPerson.class), MigrationHints.NONE, directory, ALL, "people", false);
+        ModelRegistry registry = new ModelRegistry(ColumnTypes.withServices(List.of()));
+        registry.declare(List.of(GenPeople.class));
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> MigrationGenerator.generate(SchemaModels.of(registry),
+                SchemaModels.hints(registry), directory, ALL, "renames", false));
+        assertEquals("Cannot migrate gen_people.city: a NOT NULL column added to a table with rows needs a value for them: give it"
+                + " @Column(defaultValue = ...), or the generator --backfill gen_people.city=<value>", refused.getMessage());
+        assertFalse(Files.exists(directory.resolve("V2.schema.json")));
+    }
+
+    @Test
     void aRebuildOnSqliteRunsOutsideATransactionAndKeepsTheRows() throws IOException {
         Path directory = Files.createTempDirectory("ferro-generated");
         SchemaModel.Column id = new SchemaModel.Column("id", ValueKind.LONG, 0, 0, 0, false, true);
@@ -121,7 +173,8 @@ class MigrationGeneratorTest extends DatabaseTest {
 
     @Test
     void theSameModelsGiveByteIdenticalFilesAndASecondRunWritesNothing() throws IOException {
-        SchemaModel models = schemaOf(SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class, SchemaRules.class);
+        SchemaModel models = schemaOf(SchemaAccount.class, SchemaAddress.class, SchemaLongNames.class, SchemaPrice.class, SchemaRules.class,
+                SchemaTicket.class);
         Path one = Files.createTempDirectory("ferro-generated");
         Path two = Files.createTempDirectory("ferro-generated");
         MigrationGenerator.generate(models, MigrationHints.NONE, one, ALL, "initial", false);

@@ -12,6 +12,9 @@ import dev.ferro.impl.schema.SchemaChange.DropColumn;
 import dev.ferro.impl.schema.SchemaChange.DropForeignKey;
 import dev.ferro.impl.schema.SchemaChange.DropIndex;
 import dev.ferro.impl.schema.SchemaChange.DropTable;
+import dev.ferro.impl.schema.SchemaChange.DropUnique;
+import dev.ferro.impl.schema.SchemaChange.RenameColumn;
+import dev.ferro.impl.schema.SchemaChange.RenameTable;
 import dev.ferro.impl.schema.SchemaModel.Column;
 import dev.ferro.impl.schema.SchemaModel.Constraint;
 import dev.ferro.impl.schema.SchemaModel.ForeignKey;
@@ -19,6 +22,7 @@ import dev.ferro.impl.schema.SchemaModel.Table;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -92,5 +96,44 @@ class SchemaDiffTest {
         assertEquals(List.of(new DropIndex("account", IDX_NICKNAME), new AddIndex("account", wider)),
                 SchemaDiff.between(schema(account(List.of(ID, EMAIL, NICKNAME), List.of(), List.of(IDX_NICKNAME))),
                         schema(account(List.of(ID, EMAIL, NICKNAME), List.of(), List.of(wider)))));
+    }
+
+    @Test
+    void aRenameIsOnlyWhatTheHintsSayAndOnlyWhereTheOldNameIsGone() {
+        Column handle = NICKNAME.withName("handle");
+        SchemaModel before = schema(account(List.of(ID, EMAIL, NICKNAME), List.of(), List.of()));
+        MigrationHints renameNickname = new MigrationHints(Map.of(), Map.of("account.handle", "nickname"), Map.of());
+
+        // No hint: a drop and an add, never a guess.
+        assertEquals(List.of(new AddColumn("account", handle), new DropColumn("account", NICKNAME)),
+                SchemaDiff.between(before, schema(account(List.of(ID, EMAIL, handle), List.of(), List.of()))));
+        // The hint, and the old column gone: a rename; with its length changed too, a rename then a change.
+        assertEquals(List.of(new RenameColumn("account", "nickname", "handle")),
+                SchemaDiff.between(before, schema(account(List.of(ID, EMAIL, handle), List.of(), List.of())), renameNickname));
+        Column longerHandle = new Column("handle", ValueKind.STRING, 200, 0, 0, true, false);
+        assertEquals(List.of(new RenameColumn("account", "nickname", "handle"), new AlterColumn("account", handle, longerHandle)),
+                SchemaDiff.between(before, schema(account(List.of(ID, EMAIL, longerHandle), List.of(), List.of())), renameNickname));
+        // The hint, but the old column still there: an add.
+        assertEquals(List.of(new AddColumn("account", handle)),
+                SchemaDiff.between(before, schema(account(List.of(ID, EMAIL, NICKNAME, handle), List.of(), List.of())), renameNickname));
+        // A table renamed: its constraint dropped by its old table's name, added by the new.
+        Table members = new Table("member", List.of(ID, EMAIL), List.of("id"), List.of(new Constraint("uq_member_email", List.of("email"))),
+                List.of(), List.of());
+        assertEquals(List.of(new DropUnique("account", UQ_EMAIL), new RenameTable("account", "member"),
+                        new AddUnique("member", new Constraint("uq_member_email", List.of("email")))),
+                SchemaDiff.between(schema(account(List.of(ID, EMAIL), List.of(UQ_EMAIL), List.of())), schema(members),
+                        new MigrationHints(Map.of("member", "account"), Map.of(), Map.of())));
+    }
+
+    @Test
+    void heldBackDropsKeepTheTablesAndTheColumnsNullable() {
+        SchemaModel before = schema(account(List.of(ID, EMAIL, NICKNAME), List.of(UQ_EMAIL), List.of()), pet(FK_OWNER));
+        SchemaModel after = schema(account(List.of(ID, NICKNAME), List.of(), List.of()));
+
+        SchemaModel kept = SchemaDiff.keepingDrops(before, after, MigrationHints.NONE);
+
+        assertEquals(schema(account(List.of(ID, NICKNAME, EMAIL.withNullable(true)), List.of(), List.of()), pet(FK_OWNER)), kept);
+        assertEquals(List.of(new DropUnique("account", UQ_EMAIL), new AlterColumn("account", EMAIL, EMAIL.withNullable(true))),
+                SchemaDiff.between(before, kept));
     }
 }

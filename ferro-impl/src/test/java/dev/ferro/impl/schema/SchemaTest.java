@@ -8,6 +8,7 @@ import dev.ferro.impl.testing.Database;
 import dev.ferro.impl.testing.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.DriverManager;
@@ -32,7 +33,8 @@ class SchemaTest extends DatabaseTest {
 
     @Override
     protected Class<?>[] models() {
-        return new Class<?>[] {SchemaAccount.class, SchemaMembership.class, SchemaLongNames.class, SchemaAddress.class, SchemaRules.class, SchemaPrice.class};
+        return new Class<?>[] {SchemaAccount.class, SchemaMembership.class, SchemaLongNames.class, SchemaAddress.class, SchemaRules.class, SchemaPrice.class,
+                SchemaTicket.class};
     }
 
     // ---------------------------------------------------------------- create and drop
@@ -126,6 +128,15 @@ class SchemaTest extends DatabaseTest {
     }
 
     // ---------------------------------------------------------------- validate
+
+    @Test
+    void aRowWrittenWithoutTheColumnsTakesTheirDefaults() {
+        ferro.execute("INSERT INTO schema_ticket (title) VALUES ('printer')");
+
+        SchemaTicket printer = ferro.query(SchemaTicket.class).all().get(0);
+        assertEquals(List.of("printer", SchemaTicket.State.OPEN, 3, true, new BigDecimal("1.50"), "it's a \\ back-slash"),
+                List.of(printer.title, printer.state, printer.priority, printer.visible, printer.fee, printer.note));
+    }
 
     @Test
     void validatePassesOnAFreshSchema() {

@@ -9,6 +9,7 @@ import dev.ferro.impl.testing.Database;
 import dev.ferro.impl.testing.DatabaseTest;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -28,7 +29,7 @@ class SchemaUpdateTest extends DatabaseTest {
     @Override
     protected Class<?>[] models() {
         return new Class<?>[] {SchemaAccount.class, SchemaMembership.class, SchemaLongNames.class, SchemaAddress.class, SchemaRules.class,
-                SchemaPrice.class};
+                SchemaPrice.class, SchemaTicket.class};
     }
 
     @Test
@@ -117,11 +118,26 @@ class SchemaUpdateTest extends DatabaseTest {
         ferro.execute("INSERT INTO schema_account (id, email) VALUES (1, 'ann@example.com')");
 
         assertRefused("column schema_account.age (SchemaAccount.age) cannot be added: schema_account has rows, and a NOT NULL column"
-                + " needs a value for each (make the field nullable, or add the column by a migration that fills it)");
+                + " needs a value for each (make the field nullable, give it @Column(defaultValue), or add the column by a migration that fills"
+                + " it)");
 
         SchemaMismatchException left = assertThrows(SchemaMismatchException.class, () -> ferro.schema().validate());
         assertEquals(List.of("column schema_account.age (SchemaAccount.age) does not exist",
                 "column schema_account.nickname (SchemaAccount.nickname) does not exist"), left.mismatches());
+    }
+
+    @Test
+    void columnsWithDefaultsAreAddedToATableWithRowsWhichTakeTheDefaults() {
+        ferro.schema().drop(SchemaTicket.class);
+        ferro.execute("CREATE TABLE schema_ticket (id BIGINT NOT NULL PRIMARY KEY, title " + HandMadeTables.text(database) + ")");
+        ferro.execute("INSERT INTO schema_ticket (id, title) VALUES (1, 'printer')");
+
+        ferro.schema().update();
+
+        ferro.schema().validate();
+        SchemaTicket printer = ferro.query(SchemaTicket.class).get(1L);
+        assertEquals(List.of("printer", SchemaTicket.State.OPEN, 3, true, new BigDecimal("1.50"), "it's a \\ back-slash"),
+                List.of(printer.title, printer.state, printer.priority, printer.visible, printer.fee, printer.note));
     }
 
     @Test
@@ -130,7 +146,7 @@ class SchemaUpdateTest extends DatabaseTest {
 
         if (database == Database.SQLITE) {
             assertRefused("column schema_account.age (SchemaAccount.age) cannot be added: sqlite adds a NOT NULL column only with a"
-                    + " default, which Ferro does not declare (add it by a migration)");
+                    + " default (give it @Column(defaultValue), or add it by a migration)");
             return;
         }
         ferro.schema().update();
