@@ -64,7 +64,7 @@ public class PostResource {
         return posts.prefetch(Post_.tags, Post_.comments).get(id);
     }
 
-    /** Replaces the title and the body; the author stays. */
+    /** Replaces the title, the body and the publication time (none: a draft again); the author stays. */
     @PUT
     @Path("{id: \\d+}")
     @Transactional
@@ -72,6 +72,7 @@ public class PostResource {
         Post post = posts.get(id);
         post.title = changes.title;
         post.body = changes.body;
+        post.publishedAt = changes.publishedAt;
         return ferro.save(post);
     }
 

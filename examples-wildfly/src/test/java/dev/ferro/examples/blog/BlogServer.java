@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -28,19 +29,18 @@ import java.util.stream.Stream;
  * and stopped when the run ends, whether the tests passed or not (and by a shutdown hook if the JVM ends first).
  * The build says which server and database through system properties (see the poms): {@code blog.server}
  * ({@code wildfly} or {@code liberty}) in {@code blog.server.home}, on 127.0.0.1:{@code blog.port}; {@code blog.database}
- * {@code h2} uses the WAR's embedded default, {@code postgresql} sets FERRO_URL for the server, as a user would.
+ * {@code h2} uses the WAR's embedded default, {@code postgresql} sets FERRO_URL for the server, as a user would, to a
+ * database blog_it made anew for the run.
  *
  * <p>Each run gets a server directory of its own under target/, so it never shares state with another run or
  * with a server the user started from the same unpacked distribution.
  */
 public final class BlogServer implements BeforeAllCallback {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
-    /** The blog's tables, children first. */
-    private static final List<String> TABLES = List.of("blog_comment", "blog_post_tags", "blog_post", "blog_tag", "blog_user");
 
     private static volatile URI base;
 
-    /** The blog's root, such as http://127.0.0.1:8580/blog/. */
+    /** The blog's root, such as http://127.0.0.1:8580/blog/, of the run's server. */
     public static URI base() {
         return base;
     }
@@ -52,7 +52,7 @@ public final class BlogServer implements BeforeAllCallback {
         base = running.base;
     }
 
-    private static String property(String name) {
+    static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + name + " is not set: run the tests with ./mvnw verify");
@@ -60,13 +60,28 @@ public final class BlogServer implements BeforeAllCallback {
         return value;
     }
 
+    /** The server of the run with the blog's WAR, on the run's database, emptied first (PostgreSQL). */
     private static Running start() {
-        String server = property("blog.server");
         String database = property("blog.database");
-        Path home = Path.of(property("blog.server.home"));
-        int port = Integer.parseInt(property("blog.port"));
         Path war = Path.of(property("blog.war"));
-        Path runDirectory = war.resolveSibling("blog-it-" + database);
+        Map<String, String> ferro = new LinkedHashMap<>();
+        if (database.equals("postgresql")) {
+            ferro.put("FERRO_URL", emptyPostgresDatabase("blog_it"));
+            ferro.put("FERRO_USERNAME", property("blog.postgresql.username"));
+        } else if (!database.equals("h2")) {
+            throw new IllegalStateException("blog.database must be h2 or postgresql, not " + database);
+        }
+        return start(war, war.resolveSibling("blog-it-" + database), Integer.parseInt(property("blog.port")), ferro);
+    }
+
+    /**
+     * The run's server (blog.server in blog.server.home) in a directory of its own, with this WAR and these FERRO_
+     * variables (none of the caller's), on 127.0.0.1:port (HTTPS, where the server has it, on blog.https.port plus the
+     * same distance from blog.port); returns once the blog answers.
+     */
+    static Running start(Path war, Path runDirectory, int port, Map<String, String> ferro) {
+        String server = property("blog.server");
+        Path home = Path.of(property("blog.server.home"));
         try {
             deleteTree(runDirectory);
             Files.createDirectories(runDirectory);
@@ -77,15 +92,7 @@ public final class BlogServer implements BeforeAllCallback {
             };
             Map<String, String> environment = builder.environment();
             environment.keySet().removeIf(name -> name.startsWith("FERRO_"));
-            if (database.equals("postgresql")) {
-                String url = property("blog.postgresql.url");
-                String username = property("blog.postgresql.username");
-                dropTables(url, username);
-                environment.put("FERRO_URL", url);
-                environment.put("FERRO_USERNAME", username);
-            } else if (!database.equals("h2")) {
-                throw new IllegalStateException("blog.database must be h2 or postgresql, not " + database);
-            }
+            environment.putAll(ferro);
             Path log = runDirectory.resolve("console.log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             Process process = builder.start();
@@ -120,7 +127,8 @@ public final class BlogServer implements BeforeAllCallback {
         Files.copy(war, serverDirectory.resolve("dropins/blog.war"), StandardCopyOption.REPLACE_EXISTING);
         Properties ports = new Properties();
         ports.setProperty("http.port", String.valueOf(port));
-        ports.setProperty("https.port", property("blog.https.port"));
+        ports.setProperty("https.port", String.valueOf(Integer.parseInt(property("blog.https.port")) + port
+                - Integer.parseInt(property("blog.port"))));
         try (var out = Files.newBufferedWriter(serverDirectory.resolve("bootstrap.properties"))) {
             ports.store(out, "Ports of the integration tests");
         }
@@ -129,17 +137,22 @@ public final class BlogServer implements BeforeAllCallback {
         return builder;
     }
 
-    /** The tables of an earlier run, so that every run starts from an empty database and can expect exact ids. */
-    private static void dropTables(String url, String username) {
+    /**
+     * A PostgreSQL database of this name made anew beside blog.postgresql.url's, so that every run starts from an empty
+     * one and can expect exact ids (and Flyway, which starts only on an empty schema or its own, finds one); its URL.
+     */
+    static String emptyPostgresDatabase(String name) {
+        String url = property("blog.postgresql.url");
+        String username = property("blog.postgresql.username");
         try (Connection connection = DriverManager.getConnection(url, username, "");
              Statement statement = connection.createStatement()) {
-            for (String table : TABLES) {
-                statement.execute("DROP TABLE IF EXISTS " + table + " CASCADE");
-            }
+            statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach PostgreSQL at " + url + " as " + username
                     + " (-Dferro.examples.postgresql.url=..., or -Dferro.examples.postgresql.skip=true)", e);
         }
+        return url.substring(0, url.lastIndexOf('/') + 1) + name;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
@@ -155,7 +168,7 @@ public final class BlogServer implements BeforeAllCallback {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }
@@ -171,7 +184,7 @@ public final class BlogServer implements BeforeAllCallback {
     /** A started server; closing it (JUnit does, at the end of the run) stops it. */
     static final class Running implements AutoCloseable {
         private final Process process;
-        private final URI base;
+        final URI base;
 
         Running(Process process, URI base) {
             this.process = process;
