@@ -159,7 +159,8 @@ public final class MigrationGenerator {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    /** {@link #main} without the exit: the status it would exit with (0, 1 for a failed check or generation, 2 for bad arguments). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Path directory = Path.of("src/main/resources/db/migration");
         String description = null;
         List<String> dialectNames = ALL_DIALECTS;
