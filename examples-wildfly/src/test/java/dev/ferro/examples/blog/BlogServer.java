@@ -4,6 +4,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -37,6 +39,10 @@ import java.util.stream.Stream;
  */
 public final class BlogServer implements BeforeAllCallback {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+
+    /** What each server writes on its console once a replaced WAR is deployed again, or has failed to. */
+    private static final Pattern WILDFLY_REDEPLOYED = Pattern.compile("WFLYSRV0016: Replaced deployment \"blog.war\"|WFLYCTL0013|WFLYSRV0021");
+    private static final Pattern LIBERTY_REDEPLOYED = Pattern.compile("CWWKZ0003I: The application blog updated|CWWKZ000[24]E");
 
     private static volatile URI base;
 
@@ -96,7 +102,10 @@ public final class BlogServer implements BeforeAllCallback {
             Path log = runDirectory.resolve("console.log");
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
             Process process = builder.start();
-            Running running = new Running(process, URI.create("http://127.0.0.1:" + port + "/blog/"));
+            Path deployed = server.equals("wildfly") ? runDirectory.resolve("standalone/deployments/blog.war")
+                    : runDirectory.resolve("usr/servers/blog/dropins/blog.war");
+            Running running = new Running(process, URI.create("http://127.0.0.1:" + port + "/blog/"), deployed, log,
+                    server.equals("wildfly") ? WILDFLY_REDEPLOYED : LIBERTY_REDEPLOYED);
             Runtime.getRuntime().addShutdownHook(new Thread(running::stop));
             running.awaitReady(log);
             return running;
@@ -132,6 +141,10 @@ public final class BlogServer implements BeforeAllCallback {
         try (var out = Files.newBufferedWriter(serverDirectory.resolve("bootstrap.properties"))) {
             ports.store(out, "Ports of the integration tests");
         }
+        // The tests' copy polls dropins, so that a WAR put there in place of the first is deployed anew (UpgradeIT).
+        Files.createDirectories(serverDirectory.resolve("configDropins/overrides"));
+        Files.writeString(serverDirectory.resolve("configDropins/overrides/redeploy.xml"),
+                "<server><applicationMonitor updateTrigger=\"polled\" pollingRate=\"500ms\"/></server>\n");
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/server").toString(), "run", "blog");
         builder.environment().put("WLP_USER_DIR", runDirectory.resolve("usr").toString());
         return builder;
@@ -185,10 +198,46 @@ public final class BlogServer implements BeforeAllCallback {
     static final class Running implements AutoCloseable {
         private final Process process;
         final URI base;
+        private final Path deployed;
+        private final Path log;
+        private final Pattern redeployed;
 
-        Running(Process process, URI base) {
+        Running(Process process, URI base, Path deployed, Path log, Pattern redeployed) {
             this.process = process;
             this.base = base;
+            this.deployed = deployed;
+            this.log = log;
+            this.redeployed = redeployed;
+        }
+
+        /**
+         * Replaces the deployed WAR in the running server, as a user drops a new release into its deployments
+         * directory (WildFly's scanner, Liberty's polled dropins): the old application is stopped and the new one
+         * started in the same server; returns once the server says so and the blog answers.
+         */
+        void redeploy(Path war) {
+            try {
+                long before = Files.readAllLines(log).size();
+                Path next = deployed.getParent().resolveSibling("blog.war.next"); // beside the directory the server watches
+                Files.copy(war, next, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(next, deployed, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+                while (System.nanoTime() < deadline) {
+                    List<String> lines = Files.readAllLines(log);
+                    String said = lines.stream().skip(before).filter(line -> redeployed.matcher(line).find()).findFirst().orElse(null);
+                    if (said != null) {
+                        if (!said.contains("WFLYSRV0016") && !said.contains("CWWKZ0003I")) {
+                            throw new IllegalStateException("The new WAR failed to deploy: " + said + "; see " + log);
+                        }
+                        awaitReady(log);
+                        return;
+                    }
+                    sleep();
+                }
+                throw new IllegalStateException("The new WAR was not deployed within " + START_TIMEOUT + "; see " + log);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot redeploy " + war, e);
+            }
         }
 
         /** Until the blog answers: the server is up and the WAR deployed. */

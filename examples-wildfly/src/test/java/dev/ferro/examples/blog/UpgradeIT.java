@@ -25,9 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * A release upgrade, as a user makes it: the blog's first release (its Post without {@code publishedAt}, its
  * migrations up to V1) is deployed on an empty database and written to over HTTP; then the current release is
  * deployed on the same database, where Flyway applies V2 (the column and its index) at start, and the rows of the
- * first release are there, unchanged, beside the new column, which the API now reads and writes. On a server of its
- * own, on its own database: PostgreSQL's blog_upgrade, or an H2 file, since an in-memory database ends with the
- * server that held it.
+ * first release are there, unchanged, beside the new column, which the API now reads and writes. The second is
+ * deployed in place of the first in the running server, which stops the first (and its Ferro, whose pool lets go
+ * of the database) before it starts the second. On a server of its own, on its own database: PostgreSQL's
+ * blog_upgrade, or an H2 file, since an in-memory database ends with the application that held it.
  */
 class UpgradeIT {
     private static final Pattern V2_SCRIPT = Pattern.compile("WEB-INF/classes/db/migration/[^/]+/V2__[^/]*|WEB-INF/classes/db/migration/V2\\.schema\\.json");
@@ -40,29 +41,28 @@ class UpgradeIT {
         Path runDirectory = war.resolveSibling("blog-upgrade-" + BlogServer.property("blog.database"));
         Map<String, String> ferro = database(war.resolveSibling("blog-upgrade-h2-database"));
 
-        long author;
-        long post;
-        try (BlogServer.Running first = BlogServer.start(firstRelease, runDirectory, port, ferro)) {
-            author = send(first.base, "users", "POST", "{\"username\":\"ann\",\"email\":\"ann@example.com\"}").id();
-            post = send(first.base, "posts", "POST", "{\"title\":\"Hello\",\"body\":\"Written by the first release\",\"author\":" + author
+        try (BlogServer.Running server = BlogServer.start(firstRelease, runDirectory, port, ferro)) {
+            URI blog = server.base;
+            long author = send(blog, "users", "POST", "{\"username\":\"ann\",\"email\":\"ann@example.com\"}").id();
+            long post = send(blog, "posts", "POST", "{\"title\":\"Hello\",\"body\":\"Written by the first release\",\"author\":" + author
                     + ",\"publishedAt\":\"2026-12-01T09:00:00\"}").id();
             // The first release has no such field: what it is sent of it is not kept.
             expect(200, "{\"id\":" + post + ",\"title\":\"Hello\",\"body\":\"Written by the first release\",\"author\":" + author
-                    + ",\"tags\":[],\"comments\":[]}", send(first.base, "posts/" + post, "GET", null));
-        }
-        try (BlogServer.Running second = BlogServer.start(war, runDirectory, port, ferro)) {
+                    + ",\"tags\":[],\"comments\":[]}", send(blog, "posts/" + post, "GET", null));
+
+            server.redeploy(war);
             expect(200, "{\"id\":" + post + ",\"title\":\"Hello\",\"body\":\"Written by the first release\",\"author\":" + author
-                    + ",\"tags\":[],\"comments\":[]}", send(second.base, "posts/" + post, "GET", null));
+                    + ",\"tags\":[],\"comments\":[]}", send(blog, "posts/" + post, "GET", null));
             expect(200, "{\"id\":" + author + ",\"username\":\"ann\",\"email\":\"ann@example.com\"}",
-                    send(second.base, "users/" + author, "GET", null));
+                    send(blog, "users/" + author, "GET", null));
 
             expect(200, "{\"id\":" + post + ",\"title\":\"Hello\",\"body\":\"Published\",\"author\":" + author
-                    + ",\"publishedAt\":\"2026-12-01T09:00:00\"}", send(second.base, "posts/" + post, "PUT",
+                    + ",\"publishedAt\":\"2026-12-01T09:00:00\"}", send(blog, "posts/" + post, "PUT",
                     "{\"title\":\"Hello\",\"body\":\"Published\",\"publishedAt\":\"2026-12-01T09:00:00\"}"));
-            long later = send(second.base, "posts", "POST", "{\"title\":\"Later\",\"body\":\"Second\",\"author\":" + author
+            long later = send(blog, "posts", "POST", "{\"title\":\"Later\",\"body\":\"Second\",\"author\":" + author
                     + ",\"publishedAt\":\"2026-12-02T10:30:00\"}").id();
             expect(200, "{\"id\":" + later + ",\"title\":\"Later\",\"body\":\"Second\",\"author\":" + author
-                    + ",\"publishedAt\":\"2026-12-02T10:30:00\",\"tags\":[],\"comments\":[]}", send(second.base, "posts/" + later, "GET", null));
+                    + ",\"publishedAt\":\"2026-12-02T10:30:00\",\"tags\":[],\"comments\":[]}", send(blog, "posts/" + later, "GET", null));
             assertEquals(post + 1, later, "the ids go on from the first release's");
         }
     }
