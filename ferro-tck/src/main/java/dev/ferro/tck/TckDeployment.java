@@ -1,6 +1,7 @@
 package dev.ferro.tck;
 
 import dev.ferro.ColumnType;
+import dev.ferro.Migrations;
 import dev.ferro.spi.ModelIndex;
 import dev.ferro.tck.support.TckSupport;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -9,8 +10,10 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -34,6 +37,7 @@ import java.util.logging.Logger;
  * WEB-INF/classes/META-INF/ferro/models                the deployment's models, one class name per line
  * WEB-INF/classes/META-INF/services/dev.ferro.ColumnType
  *                                                      the deployment's column types, if it has any
+ * WEB-INF/classes/dev/ferro/tck/migration/...        the deployment's migration scripts, if it has any
  * WEB-INF/classes/META-INF/microprofile-config.properties
  *                                                      ferro.url, ferro.username, ferro.password from the run's
  *                                                      system properties, ferro.schema=create, then the
@@ -78,6 +82,7 @@ public final class TckDeployment {
     private final Set<Class<?>> classes = new LinkedHashSet<>();
     private final Set<Class<?>> columnTypes = new LinkedHashSet<>();
     private final Map<String, String> config = new LinkedHashMap<>();
+    private final Set<String> resources = new TreeSet<>();
     private String name;
 
     private TckDeployment(Class<?> testClass) {
@@ -120,6 +125,22 @@ public final class TckDeployment {
         return this;
     }
 
+    /**
+     * The migration scripts of a class-path directory of the TCK (for example {@code dev/ferro/tck/migration/h2}):
+     * its {@value Migrations#SCRIPT_LIST} and every script that names, at the same path in {@code WEB-INF/classes}.
+     */
+    public TckDeployment migrationScripts(String directory) {
+        String list = directory + "/" + Migrations.SCRIPT_LIST;
+        resources.add(list);
+        for (String line : resourceText(list).split("\n")) {
+            String script = line.strip();
+            if (!script.isEmpty() && !script.startsWith("#")) {
+                resources.add(directory + "/" + script);
+            }
+        }
+        return this;
+    }
+
     /** A MicroProfile Config entry of this deployment, over the run's; a null value removes the key. */
     public TckDeployment config(String key, String value) {
         config.put(key, value);
@@ -152,6 +173,9 @@ public final class TckDeployment {
                 services.append(type.getName()).append('\n');
             }
             war.addAsResource(new StringAsset(services.toString()), "META-INF/services/" + ColumnType.class.getName());
+        }
+        for (String resource : resources) {
+            war.addAsResource(resource);
         }
         war.addAsResource(new StringAsset(configuration()), MP_CONFIG);
         war.addAsWebInfResource(new StringAsset(beansXml(discovery)), "beans.xml");
@@ -241,6 +265,17 @@ public final class TckDeployment {
         // An empty password stays out: the database then gets no password at all.
         if (value != null && !value.isEmpty()) {
             entries.put(key, value);
+        }
+    }
+
+    private static String resourceText(String resource) {
+        try (InputStream in = TckDeployment.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("The TCK has no resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
