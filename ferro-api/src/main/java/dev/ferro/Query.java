@@ -126,6 +126,33 @@ public interface Query<M> {
     /** The row with this primary key (the query's filters apply too), if any. */
     Optional<M> find(Object id);
 
+    /**
+     * The values of one column of the matching rows, in the query's order ({@code users.select(User_.username).list()}),
+     * read without the identity map. A foreign key ({@code Ref}) column is refused for now.
+     *
+     * @throws InvalidQueryException when the query prefetches (a projection has no models to attach relations to)
+     *         or the column is a foreign key
+     */
+    <V> Projection<V> select(Attribute<M, V> column);
+
+    /** Two columns of the matching rows, to be read into a record or class ({@link Selection#as}). */
+    default Selection<M> select(Attribute<M, ?> first, Attribute<M, ?> second) {
+        return select(List.of(first, second));
+    }
+
+    /** Three columns of the matching rows, to be read into a record or class ({@link Selection#as}). */
+    default Selection<M> select(Attribute<M, ?> first, Attribute<M, ?> second, Attribute<M, ?> third) {
+        return select(List.of(first, second, third));
+    }
+
+    /** Four columns of the matching rows, to be read into a record or class ({@link Selection#as}). */
+    default Selection<M> select(Attribute<M, ?> first, Attribute<M, ?> second, Attribute<M, ?> third, Attribute<M, ?> fourth) {
+        return select(List.of(first, second, third, fourth));
+    }
+
+    /** Columns of the matching rows, in this order, to be read into a record or class ({@link Selection#as}). */
+    Selection<M> select(List<? extends Attribute<M, ?>> columns);
+
     /** The number of matching rows (limit and offset apply). */
     long count();
 

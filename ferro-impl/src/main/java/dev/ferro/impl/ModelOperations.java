@@ -61,6 +61,7 @@ final class ModelOperations<M> {
     private final ModelRegistry registry;
     private final Executor.Prepare insertReturningKey;
     private final int fetchSize;
+    private final Projections<M> projections;
     private static final Object[] NO_VALUES = {};
     private static final ValueBinder[] NO_BINDERS = {};
 
@@ -88,6 +89,11 @@ final class ModelOperations<M> {
         this.insertAction = "insert " + model.name();
         String idColumn = model.id().column();
         this.insertReturningKey = (connection, text) -> dialect.prepareInsertReturningKey(connection, text, idColumn);
+        this.projections = new Projections<>(sql, executor, transactions, fetchSize);
+    }
+
+    Projections<M> projections() {
+        return projections;
     }
 
     ModelMetadata<M> model() {
@@ -124,6 +130,11 @@ final class ModelOperations<M> {
     }
 
     private void requireLockable(QuerySpec<M> spec) {
+        requireLockable(transactions, model, spec);
+    }
+
+    /** A locking read ({@code forUpdate()}) needs a transaction to hold its locks. */
+    static void requireLockable(TransactionManager transactions, ModelMetadata<?> model, QuerySpec<?> spec) {
         if (spec.lock() != null) {
             String refusal = transactions.lockRefusal();
             if (refusal != null) {

@@ -1,13 +1,16 @@
 package dev.ferro.impl;
 
 import dev.ferro.Assignment;
+import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import dev.ferro.Created;
 import dev.ferro.InvalidQueryException;
 import dev.ferro.Order;
 import dev.ferro.Prefetch;
+import dev.ferro.Projection;
 import dev.ferro.Query;
 import dev.ferro.RowLock;
+import dev.ferro.Selection;
 import dev.ferro.UniqueViolationException;
 import dev.ferro.impl.sql.QuerySpec;
 
@@ -127,6 +130,16 @@ final class QueryImpl<M> implements Query<M> {
     @Override
     public Optional<M> find(Object id) {
         return operations.find(spec, id);
+    }
+
+    @Override
+    public <V> Projection<V> select(Attribute<M, V> column) {
+        return operations.projections().column(spec, column);
+    }
+
+    @Override
+    public Selection<M> select(List<? extends Attribute<M, ?>> columns) {
+        return operations.projections().selection(spec, columns);
     }
 
     @Override

@@ -1,13 +1,16 @@
 package dev.ferro.impl.relation;
 
 import dev.ferro.Assignment;
+import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import dev.ferro.Created;
 import dev.ferro.Order;
 import dev.ferro.Prefetch;
+import dev.ferro.Projection;
 import dev.ferro.Query;
 import dev.ferro.Relation;
 import dev.ferro.RowLock;
+import dev.ferro.Selection;
 import dev.ferro.impl.metadata.ResolvedRelation;
 
 import java.util.Arrays;
@@ -164,6 +167,16 @@ public final class RelationImpl<T> implements Relation<T> {
     @Override
     public Optional<T> find(Object id) {
         return query().find(id);
+    }
+
+    @Override
+    public <V> Projection<V> select(Attribute<T, V> column) {
+        return query().select(column);
+    }
+
+    @Override
+    public Selection<T> select(List<? extends Attribute<T, ?>> columns) {
+        return query().select(columns);
     }
 
     @Override

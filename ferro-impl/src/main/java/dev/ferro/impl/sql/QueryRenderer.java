@@ -13,14 +13,15 @@ import java.util.List;
 
 /**
  * Where a query becomes SQL: {@code where(...)}, {@code orderBy(...)}, {@code limit/offset},
- * {@code count}, {@code exists}, bulk {@code update} and {@code delete}.
+ * {@code count}, {@code exists}, the columns of a projection ({@code select(...)}), bulk {@code update} and
+ * {@code delete}.
  *
  * <p>Each call walks the query once, collecting its values (always bound, never inlined) and a
  * shape key (which columns, operators and list sizes, no values); the SQL text of a shape is
  * rendered once per model and then taken from {@link ModelSql}'s cache.
  */
 public final class QueryRenderer {
-    private enum Kind { SELECT, COUNT, EXISTS, UPDATE, DELETE }
+    private enum Kind { SELECT, PROJECT, COUNT, EXISTS, UPDATE, DELETE }
 
     private record Shape(Kind kind, List<Object> tokens) {
     }
@@ -30,6 +31,11 @@ public final class QueryRenderer {
 
     public static <M> Statement select(ModelSql<M> sql, QuerySpec<M> spec) {
         return render(Kind.SELECT, sql, spec, List.of());
+    }
+
+    /** {@code SELECT <these columns> FROM ...}, with the query's conditions, order, paging and lock. */
+    public static <M> Statement project(ModelSql<M> sql, QuerySpec<M> spec, List<FieldMetadata> columns) {
+        return render(Kind.PROJECT, sql, spec, List.of(), columns);
     }
 
     public static <M> Statement count(ModelSql<M> sql, QuerySpec<M> spec) {
@@ -49,8 +55,16 @@ public final class QueryRenderer {
     }
 
     private static <M> Statement render(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments) {
+        return render(kind, sql, spec, assignments, List.of());
+    }
+
+    private static <M> Statement render(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments,
+                                        List<FieldMetadata> columns) {
         Params params = new Params();
         List<Object> tokens = new ArrayList<>();
+        for (FieldMetadata column : columns) {
+            tokens.add(column.name());
+        }
         for (Assignment<M> assignment : assignments) {
             FieldMetadata field = field(sql, assignment.attribute());
             if (field.isId()) {
@@ -92,7 +106,7 @@ public final class QueryRenderer {
             tokens.add(order.descending());
             tokens.add(order.nulls());
         }
-        if (kind == Kind.SELECT || kind == Kind.COUNT || kind == Kind.EXISTS) {
+        if (selects(kind) || kind == Kind.COUNT || kind == Kind.EXISTS) {
             boolean limited = kind == Kind.EXISTS || spec.hasLimit();
             boolean offset = spec.hasOffset();
             boolean offsetFirst = sql.dialect().paging(limited, offset).offsetFirst();
@@ -108,18 +122,31 @@ public final class QueryRenderer {
             tokens.add(limited);
             tokens.add(offset);
         }
-        if (kind == Kind.SELECT && spec.lock() != null) {
+        if (selects(kind) && spec.lock() != null) {
             tokens.add(spec.lock());
         }
-        String text = sql.statement(new Shape(kind, tokens), () -> text(kind, sql, spec, assignments));
+        String text = sql.statement(new Shape(kind, tokens), () -> text(kind, sql, spec, assignments, columns));
         return new Statement(text, params.values.toArray(), params.binders.toArray(ValueBinder[]::new));
     }
 
-    private static <M> String text(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments) {
+    /** The kinds that read rows: a model's every column, or a projection's. */
+    private static boolean selects(Kind kind) {
+        return kind == Kind.SELECT || kind == Kind.PROJECT;
+    }
+
+    private static <M> String text(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments,
+                                   List<FieldMetadata> columns) {
         StringBuilder out = new StringBuilder(128);
         Dialect dialect = sql.dialect();
         switch (kind) {
             case SELECT -> out.append(sql.selectFrom());
+            case PROJECT -> {
+                out.append("SELECT ");
+                for (int i = 0; i < columns.size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append(sql.quotedColumn(columns.get(i)));
+                }
+                out.append(" FROM ").append(sql.table());
+            }
             case COUNT -> out.append(spec.paged() ? "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " : "SELECT COUNT(*) FROM ").append(sql.table());
             case EXISTS -> out.append("SELECT 1 FROM ").append(sql.table());
             case UPDATE -> {
@@ -159,16 +186,16 @@ public final class QueryRenderer {
                 appendCondition(out, condition, sql);
             }
         }
-        if (kind == Kind.SELECT || (kind != Kind.UPDATE && kind != Kind.DELETE && spec.paged())) {
+        if (selects(kind) || (kind != Kind.UPDATE && kind != Kind.DELETE && spec.paged())) {
             appendOrder(out, sql, spec);
         }
-        if (kind == Kind.SELECT || kind == Kind.COUNT || kind == Kind.EXISTS) {
+        if (selects(kind) || kind == Kind.COUNT || kind == Kind.EXISTS) {
             out.append(dialect.paging(kind == Kind.EXISTS || spec.hasLimit(), spec.hasOffset()).clause());
         }
         if (kind == Kind.COUNT && spec.paged()) {
             out.append(") counted");
         }
-        if (kind == Kind.SELECT && spec.lock() != null) {
+        if (selects(kind) && spec.lock() != null) {
             out.append(dialect.forUpdate(spec.lock()));
         }
         return out.toString();

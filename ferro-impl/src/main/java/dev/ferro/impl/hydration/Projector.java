@@ -1,0 +1,156 @@
+package dev.ferro.impl.hydration;
+
+import dev.ferro.InvalidQueryException;
+import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.sql.ValueReader;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Where a row of a projection becomes a value: one column's value, or a record (or class) built from the columns in
+ * order. The constructor is found and checked once, when the projection is made, and called per row through a
+ * method handle spread over the row's values, with no reflection per row.
+ */
+public final class Projector<R> {
+    private final ValueReader[] readers;
+    /** {@code (Object[]) -> Object}; null for a single column's values. */
+    private final MethodHandle constructor;
+
+    private Projector(ValueReader[] readers, MethodHandle constructor) {
+        this.readers = readers;
+        this.constructor = constructor;
+    }
+
+    /** The values of one column, as its field's Java type. */
+    public static <V> Projector<V> column(FieldMetadata field, Dialect dialect) {
+        return new Projector<>(new ValueReader[] {dialect.reader(field)}, null);
+    }
+
+    /**
+     * Instances of {@code type} made from {@code fields} in order: the canonical constructor of a record, or a
+     * constructor of a class whose parameters take the fields' types.
+     *
+     * @throws InvalidQueryException naming the type and what does not fit
+     */
+    public static <R> Projector<R> into(Class<R> type, List<FieldMetadata> fields, Dialect dialect) {
+        Constructor<?> chosen = constructorOf(type, fields);
+        MethodHandle handle;
+        try {
+            chosen.setAccessible(true);
+            handle = MethodHandles.lookup().unreflectConstructor(chosen);
+        } catch (RuntimeException | IllegalAccessException e) {
+            throw new InvalidQueryException("Ferro cannot call the constructor of " + type.getName() + " (" + e.getMessage()
+                    + "): make it public, or open its package to Ferro");
+        }
+        MethodHandle spread = handle.asSpreader(Object[].class, fields.size())
+                .asType(MethodType.methodType(Object.class, Object[].class));
+        ValueReader[] readers = fields.stream().map(dialect::reader).toArray(ValueReader[]::new);
+        return new Projector<>(readers, spread);
+    }
+
+    private static Constructor<?> constructorOf(Class<?> type, List<FieldMetadata> fields) {
+        if (type.isInterface() || type.isPrimitive() || type.isArray() || Modifier.isAbstract(type.getModifiers())) {
+            throw new InvalidQueryException("A projection into " + type.getName() + " is refused: it needs a record or a"
+                    + " class with a constructor that takes " + describe(fields));
+        }
+        if (type.isRecord()) {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] parameters = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            if (components.length != fields.size()) {
+                throw new InvalidQueryException("The record " + type.getName() + " has " + components.length
+                        + " components, and the projection selects " + fields.size() + " columns: " + describe(fields));
+            }
+            for (int i = 0; i < components.length; i++) {
+                String misfit = misfit(parameters[i], fields.get(i));
+                if (misfit != null) {
+                    throw new InvalidQueryException("The component " + components[i].getName() + " of " + type.getName()
+                            + " cannot take " + fields.get(i) + ": " + misfit);
+                }
+            }
+            try {
+                return type.getDeclaredConstructor(parameters);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("A record without its canonical constructor: " + type.getName(), e);
+            }
+        }
+        List<String> misfits = new ArrayList<>();
+        for (Constructor<?> candidate : type.getDeclaredConstructors()) {
+            if (candidate.getParameterCount() != fields.size()) {
+                continue;
+            }
+            String misfit = null;
+            Class<?>[] parameters = candidate.getParameterTypes();
+            for (int i = 0; i < parameters.length && misfit == null; i++) {
+                String problem = misfit(parameters[i], fields.get(i));
+                misfit = problem == null ? null : "parameter " + (i + 1) + " cannot take " + fields.get(i) + ": " + problem;
+            }
+            if (misfit == null) {
+                return candidate;
+            }
+            misfits.add(misfit);
+        }
+        throw new InvalidQueryException(type.getName() + " has no constructor that takes " + describe(fields)
+                + (misfits.isEmpty() ? "" : " (" + String.join("; ", misfits) + ")"));
+    }
+
+    /** Why a parameter of type {@code parameter} cannot take the field's values, or null when it can. */
+    private static String misfit(Class<?> parameter, FieldMetadata field) {
+        Class<?> value = boxed(field.type());
+        if (parameter.isPrimitive()) {
+            if (boxed(parameter) != value) {
+                return "a " + parameter.getName() + " is not a " + field.type().getSimpleName();
+            }
+            return field.nullable() ? "the column may be NULL, which a " + parameter.getName() + " cannot hold (take a "
+                    + value.getSimpleName() + ")" : null;
+        }
+        return parameter.isAssignableFrom(value) ? null : "a " + parameter.getSimpleName() + " is not a " + field.type().getSimpleName();
+    }
+
+    private static String describe(List<FieldMetadata> fields) {
+        return fields.stream().map(field -> field.type().getSimpleName() + " " + field.name()).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? MethodType.methodType(type).wrap().returnType() : type;
+    }
+
+    /** The value of the current row. */
+    @SuppressWarnings("unchecked")
+    public R read(ResultSet row) throws SQLException {
+        if (constructor == null) {
+            return (R) readers[0].read(row, 1);
+        }
+        Object[] values = new Object[readers.length];
+        for (int i = 0; i < readers.length; i++) {
+            values[i] = readers[i].read(row, i + 1);
+        }
+        try {
+            return (R) (Object) constructor.invokeExact(values);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("The projection's constructor threw " + e, e);
+        }
+    }
+
+    /** The values of every row left. */
+    public List<R> readAll(ResultSet rows) throws SQLException {
+        List<R> result = new ArrayList<>();
+        while (rows.next()) {
+            result.add(read(rows));
+        }
+        return result;
+    }
+}
