@@ -221,4 +221,13 @@ public interface Query<M> {
      * @throws InvalidQueryException when the query has a limit, offset or ordering
      */
     long delete();
+
+    /**
+     * {@code DELETE ... WHERE id = ?} (and the query's filters): deletes the row with this primary key without
+     * reading it first, whatever its {@code @Version}, and forgets its instance in the identity map.
+     *
+     * @throws ModelNotFoundException naming the model and the key, when no row (among the query's) has it
+     * @throws InvalidQueryException when the query has a limit, offset or ordering
+     */
+    void delete(Object id);
 }

@@ -544,6 +544,32 @@ final class ModelOperations<M> {
         });
     }
 
+    /**
+     * Deletes by key with no SELECT first: the by-key statement for a model's own query, the query's DELETE with the
+     * key's condition for a filtered one (a relation's included).
+     */
+    void deleteById(QuerySpec<M> spec, Object key) {
+        if (key == null) {
+            throw new IllegalArgumentException(model.name() + " id must not be null");
+        }
+        Object idValue = id.coerce(key);
+        boolean filtered = spec.filtered();
+        Statement statement = filtered
+                ? QueryRenderer.delete(sql, spec.where(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue)))
+                : new Statement(sql.deleteById(), new Object[] {idValue}, idBinders);
+        boolean deleted = transactions.run(unit -> {
+            int count = executor.update(unit.connection(), statement, model, "delete " + model.name() + " " + idValue);
+            if (count > 0) {
+                unit.identityMap().remove(model.type(), idValue);
+                evictChangedByDelete(unit);
+            }
+            return count > 0;
+        });
+        if (!deleted) {
+            throw new ModelNotFoundException(model.type(), key);
+        }
+    }
+
     /** Rows that ON DELETE CASCADE removed or SET NULL changed must not be answered from the identity map. */
     private void evictChangedByDelete(UnitOfWork unit) {
         for (Class<?> changed : registry.changedByDeleteOf(model.type())) {

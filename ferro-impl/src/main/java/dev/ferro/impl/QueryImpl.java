@@ -227,6 +227,13 @@ final class QueryImpl<M> implements Query<M> {
         return operations.bulkDelete(spec);
     }
 
+    @Override
+    public void delete(Object id) {
+        requireUnpaged("delete");
+        refuseLock("delete");
+        operations.deleteById(spec, id);
+    }
+
     /** A lock is for reads of rows: an update or delete locks its rows anyway, and a count has none to lock. */
     private void refuseLock(String operation) {
         if (spec.lock() != null) {

@@ -180,6 +180,12 @@ public final class RelationImpl<T> implements Relation<T> {
     }
 
     @Override
+    public void delete(Object id) {
+        prefetched = null;
+        query().delete(id);
+    }
+
+    @Override
     public long count() {
         return prefetched != null ? prefetched.size() : query().count();
     }

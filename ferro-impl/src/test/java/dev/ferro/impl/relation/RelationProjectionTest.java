@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** What a projection ({@code select(...)}) refuses of relations, before any SQL. */
+/** Projections ({@code select(...)}) and {@code delete(id)} of relations' queries, and what a projection refuses of relations. */
 class RelationProjectionTest extends RelationTestBase {
 
     @Test
@@ -39,5 +39,19 @@ class RelationProjectionTest extends RelationTestBase {
         RelUser loaded = users().get(ann.id);
 
         assertEquals(java.util.List.of("first", "third"), loaded.posts.orderBy(RelPost_.id.asc()).select(RelPost_.title).list());
+    }
+
+    @Test
+    void aRelationsDeleteByKeyDeletesOnlyItsOwnRows() {
+        RelUser ann = users().create(new RelUser("ann"));
+        RelUser bob = users().create(new RelUser("bob"));
+        RelPost annsPost = posts().create(new RelPost("ann's", ann));
+        RelPost bobsPost = posts().create(new RelPost("bob's", bob));
+        RelUser loaded = users().get(ann.id);
+
+        assertThrows(dev.ferro.ModelNotFoundException.class, () -> loaded.posts.delete(bobsPost.id));
+        loaded.posts.delete(annsPost.id);
+
+        assertEquals(java.util.List.of("bob's"), posts().orderBy(RelPost_.id.asc()).select(RelPost_.title).list());
     }
 }
