@@ -1,5 +1,6 @@
 package dev.ferro.impl;
 
+import dev.ferro.InvalidQueryException;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.metadata.ColumnTypes;
 import dev.ferro.impl.sql.Dialect;
@@ -12,10 +13,12 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /** {@code execute}, {@code fetchAll}, {@code fetchOne}, {@code stream}: the user's SQL with bound parameters, in the current transaction. */
@@ -69,11 +72,17 @@ final class RawSql {
         return row;
     }
 
+    /** The result's column labels in lower case; two alike would make one row's map lose a value, so they are refused. */
     private static String[] labels(ResultSet rows) throws SQLException {
         ResultSetMetaData meta = rows.getMetaData();
         String[] labels = new String[meta.getColumnCount()];
+        Set<String> seen = new HashSet<>();
         for (int i = 0; i < labels.length; i++) {
             labels[i] = meta.getColumnLabel(i + 1).toLowerCase(Locale.ROOT);
+            if (!seen.add(labels[i])) {
+                throw new InvalidQueryException("The SQL's result has two columns labelled '" + labels[i]
+                        + "' (labels are case-insensitive), and a row's map keeps one value a label: name them apart with AS");
+            }
         }
         return labels;
     }

@@ -78,6 +78,15 @@ public final class SqliteDialect extends Dialect {
                 });
     }
 
+    /**
+     * SQLite's integers are all 64 bits wide, and its driver gives a small one as an Integer: raw SQL gets a Long
+     * for every integer, as the other databases give for a BIGINT (an id, a {@code COUNT(*)}).
+     */
+    @Override
+    public Object normalizeRaw(Object value) {
+        return value instanceof Integer number ? Long.valueOf(number) : super.normalizeRaw(value);
+    }
+
     /** Each connection to {@code :memory:} opens a database of its own. */
     @Override
     public boolean oneConnectionOnly(String lowerUrl) {

@@ -171,8 +171,34 @@ class RawSqlTest extends DatabaseTest {
         assertEquals(2, rows.size());
         assertEquals(List.of("fruit", "id"), new ArrayList<>(rows.get(0).keySet()));
         assertEquals(List.of("plum", "pear"), rows.stream().map(row -> row.get("fruit")).toList());
-        assertEquals(List.of(3L, 2L), rows.stream().map(row -> ((Number) row.get("id")).longValue()).toList());
+        assertEquals(List.of(3L, 2L), rows.stream().map(row -> row.get("id")).toList());
         assertEquals(1, log.count());
+    }
+
+    @Test
+    void integersOfBigintColumnsAndCountsAreLongsOnEveryDatabase() {
+        insertThree();
+
+        Map<String, Object> row = ferro.fetchOne("SELECT COUNT(*) AS n, MAX(id) AS top, MIN(stock) AS least FROM raw_item").orElseThrow();
+
+        assertEquals(Long.class, row.get("n").getClass());
+        assertEquals(Map.of("n", 3L, "top", 3L), Map.of("n", row.get("n"), "top", row.get("top")));
+        assertEquals(null, row.get("least"));
+    }
+
+    @Test
+    void twoColumnsOfOneLabelAreRefusedNamingIt() {
+        insertThree();
+
+        dev.ferro.InvalidQueryException e = assertThrows(dev.ferro.InvalidQueryException.class,
+                () -> ferro.fetchAll("SELECT a.id, b.ID FROM raw_item a JOIN raw_item b ON a.id = b.id"));
+
+        assertEquals("The SQL's result has two columns labelled 'id' (labels are case-insensitive), and a row's map keeps"
+                + " one value a label: name them apart with AS", e.getMessage());
+        dev.ferro.InvalidQueryException streamed = assertThrows(dev.ferro.InvalidQueryException.class,
+                () -> ferro.stream("SELECT name, NAME FROM raw_item"));
+        assertTrue(streamed.getMessage().startsWith("The SQL's result has two columns labelled 'name'"), streamed.getMessage());
+        assertEquals(3, items.count(), "the stream gave its connection back");
     }
 
     @Test
