@@ -80,7 +80,8 @@ public final class ErrorTranslator {
      * @param model the model being written or read, or null for raw SQL
      * @param action what Ferro was doing, for the message ("insert User")
      */
-    public FerroException translate(SQLException error, ModelMetadata<?> model, String action) {
+    public FerroException translate(SQLException driverError, ModelMetadata<?> model, String action) {
+        SQLException error = dialect.withSqlState(driverError);
         Class<?> type = model == null ? null : model.type();
         String subject = model == null ? "" : " on " + model.name();
         String detail = firstMessage(error);

@@ -438,6 +438,14 @@ public abstract class Dialect implements ColumnLimits {
     }
 
     /**
+     * The driver's exception as Ferro's exceptions carry it: as it is, unless the driver reports no SQLState, when
+     * a dialect that can tell one from the error gives an exception with it, the driver's as its cause.
+     */
+    public SQLException withSqlState(SQLException error) {
+        return error;
+    }
+
+    /**
      * What a failed statement means: which constraint it violated, whether it lost a deadlock or a
      * serialization conflict, waited too long for a lock, was cancelled, or broke its connection.
      */

@@ -405,6 +405,47 @@ public final class SqliteDialect extends Dialect {
         return classifyAnsi(sqlState(error)) == ErrorKind.CONNECTION_LOST ? ErrorKind.CONNECTION_LOST : ErrorKind.NONE;
     }
 
+    /**
+     * SQLite's driver reports no SQLState, only SQLite's result code in the message: the state H2 and PostgreSQL
+     * report for the same failure, so that {@code DataAccessException.sqlState()} means one thing everywhere.
+     */
+    @Override
+    public SQLException withSqlState(SQLException error) {
+        if (error.getSQLState() != null) {
+            return error;
+        }
+        String message = messages(error);
+        String state;
+        if (message.contains("SQLITE_CONSTRAINT_UNIQUE") || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
+            state = "23505";
+        } else if (message.contains("SQLITE_CONSTRAINT_FOREIGNKEY") || message.contains("FOREIGN KEY constraint failed")) {
+            state = "23503";
+        } else if (message.contains("SQLITE_CONSTRAINT_NOTNULL")) {
+            state = "23502";
+        } else if (message.contains("SQLITE_CONSTRAINT_CHECK")) {
+            state = "23514";
+        } else if (message.contains("SQLITE_CONSTRAINT")) {
+            state = "23000";
+        } else if (message.contains("SQLITE_BUSY_SNAPSHOT")) {
+            state = "40001";
+        } else if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
+            state = "55P03";
+        } else if (message.contains("SQLITE_INTERRUPT")) {
+            state = "57014";
+        } else if (message.contains("no such table")) {
+            state = "42S02";
+        } else if (message.contains("no such column")) {
+            state = "42S22";
+        } else if (message.contains("syntax error") || message.contains("incomplete input")) {
+            state = "42000";
+        } else if (message.contains("SQLITE_READONLY")) {
+            state = "25006";
+        } else {
+            return error;
+        }
+        return new SQLException(error.getMessage(), state, error.getErrorCode(), error);
+    }
+
     @Override
     public String notNullColumn(SQLException error) {
         String message = messages(error);

@@ -318,14 +318,32 @@ class RawSqlTest extends DatabaseTest {
         assertEquals(expectedSyntaxErrorState(), thrown.sqlState());
     }
 
-    /** The SQLState each driver reports for a syntax error; the SQLite driver reports none. */
+    /** The SQLState each driver reports for a syntax error; on SQLite, whose driver reports none, Ferro's. */
     private String expectedSyntaxErrorState() {
         return switch (database) {
             case H2, H2_OFFSET_FETCH -> "42001";
             case POSTGRESQL -> "42601";
             case MARIADB -> "42000";
-            case SQLITE -> null;
+            case SQLITE -> "42000";
         };
+    }
+
+    @Test
+    void aMissingTableAndAUniqueViolationCarryTheirSqlStatesOnEveryDatabase() {
+        ferro.execute("INSERT INTO raw_item (id, name, quantity) VALUES (?, ?, ?)", 1, "apple", 1);
+
+        DataAccessException missing = assertThrows(DataAccessException.class, () -> ferro.fetchAll("SELECT * FROM raw_nothing"));
+        dev.ferro.UniqueViolationException duplicate = assertThrows(dev.ferro.UniqueViolationException.class,
+                () -> ferro.execute("INSERT INTO raw_item (id, name, quantity) VALUES (?, ?, ?)", 1, "pear", 2));
+
+        assertEquals(switch (database) {
+            case H2, H2_OFFSET_FETCH -> "42S02";
+            case POSTGRESQL -> "42P01";
+            case MARIADB -> "42S02";
+            case SQLITE -> "42S02";
+        }, missing.sqlState());
+        assertEquals(database == dev.ferro.impl.testing.Database.MARIADB ? "23000" : "23505",
+                ((java.sql.SQLException) duplicate.getCause()).getSQLState());
     }
 
     @Test
