@@ -82,6 +82,7 @@ class WorkloadSmokeTest {
         AgroalDataSource pool = pool(database);
         try (BenchLibrary bench = Libraries.open(library, pool, database)) {
             checkSelect(bench);
+            checkProject(bench);
             checkGet(bench);
             checkFilter(bench);
             checkPosts(bench);
@@ -95,6 +96,13 @@ class WorkloadSmokeTest {
         List<PersonRow> rows = new ArrayList<>(bench.selectPeople().stream().map(bench::person).toList());
         rows.sort(Comparator.comparingLong(PersonRow::id));
         assertEquals(expectedPeople(), rows, "select: every row, every column");
+    }
+
+    private static void checkProject(BenchLibrary bench) {
+        List<dev.ferro.bench.library.PersonSummary> rows = new ArrayList<>(bench.projectPeople());
+        rows.sort(Comparator.comparingLong(dev.ferro.bench.library.PersonSummary::id));
+        assertEquals(expectedPeople().stream().map(p -> new dev.ferro.bench.library.PersonSummary(p.id(), p.username(), p.age())).toList(),
+                rows, "project: id, username and age of every row");
     }
 
     private static void checkGet(BenchLibrary bench) {

@@ -30,6 +30,12 @@ public class Workloads {
         return state.bench.selectPeople();
     }
 
+    /** Project 10,000 rows' id, username and age into records. */
+    @Benchmark
+    public List<?> project(LibraryState state) {
+        return state.bench.projectPeople();
+    }
+
     /** Get by id, 10,000 times, each id once. */
     @Benchmark
     public void get(LibraryState state, Blackhole sink) {

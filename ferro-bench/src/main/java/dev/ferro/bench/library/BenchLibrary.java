@@ -16,6 +16,9 @@ public interface BenchLibrary extends AutoCloseable {
     /** Every row of {@code bench_person}, as objects. */
     List<?> selectPeople();
 
+    /** Three columns ({@link PersonSummary}) of every row of {@code bench_person}, into records. */
+    List<PersonSummary> projectPeople();
+
     /** One row by its id. */
     Object getPerson(long id);
 

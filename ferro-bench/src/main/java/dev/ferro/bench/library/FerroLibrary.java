@@ -5,6 +5,7 @@ import dev.ferro.Ferro;
 import dev.ferro.FerroOptions;
 import dev.ferro.Model;
 import dev.ferro.NumericAttribute;
+import dev.ferro.TextAttribute;
 import dev.ferro.Query;
 import dev.ferro.bench.BenchSchema;
 import dev.ferro.bench.DataSet;
@@ -41,15 +42,16 @@ public final class FerroLibrary<P extends Person, N extends NewPerson> implement
 
     /**
      * The models of the insert, select, get and filter workloads, and what the code needs of them: the
-     * new row's constructor and the filter's attributes.
+     * new row's constructor, the filter's attributes and the projection's.
      */
     public record People<P extends Person, N extends NewPerson>(Class<P> person, Class<N> newPerson, NewRow<N> newRow,
-                                                                NumericAttribute<P, Long> id, NumericAttribute<P, Integer> age,
+                                                                NumericAttribute<P, Long> id, TextAttribute<P> username,
+                                                                NumericAttribute<P, Integer> age,
                                                                 NumericAttribute<P, Double> score, BooleanAttribute<P> active) {
         public static final People<Person, NewPerson> PLAIN = new People<>(Person.class, NewPerson.class, NewPerson::new,
-                Person_.id, Person_.age, Person_.score, Person_.active);
+                Person_.id, Person_.username, Person_.age, Person_.score, Person_.active);
         public static final People<VersionedPerson, NewVersionedPerson> VERSIONED = new People<>(VersionedPerson.class,
-                NewVersionedPerson.class, NewVersionedPerson::new, VersionedPerson_.id, VersionedPerson_.age,
+                NewVersionedPerson.class, NewVersionedPerson::new, VersionedPerson_.id, VersionedPerson_.username, VersionedPerson_.age,
                 VersionedPerson_.score, VersionedPerson_.active);
 
         /** The insert workload's table. */
@@ -87,6 +89,11 @@ public final class FerroLibrary<P extends Person, N extends NewPerson> implement
     @Override
     public List<P> selectPeople() {
         return people.all();
+    }
+
+    @Override
+    public List<PersonSummary> projectPeople() {
+        return people.select(models.id(), models.username(), models.age()).as(PersonSummary.class).list();
     }
 
     @Override

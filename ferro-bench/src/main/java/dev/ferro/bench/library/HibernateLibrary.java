@@ -50,6 +50,13 @@ public final class HibernateLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<PersonSummary> projectPeople() {
+        return sessions.fromSession(session -> session.createSelectionQuery(
+                "select new dev.ferro.bench.library.PersonSummary(p.id, p.username, p.age) from PersonEntity p",
+                PersonSummary.class).getResultList());
+    }
+
+    @Override
     public List<PersonEntity> selectPeople() {
         return sessions.fromSession(session -> session.createSelectionQuery("from PersonEntity", PersonEntity.class).getResultList());
     }

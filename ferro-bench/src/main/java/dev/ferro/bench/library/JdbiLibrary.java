@@ -66,6 +66,13 @@ public final class JdbiLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<PersonSummary> projectPeople() {
+        return jdbi.withHandle(handle -> handle.createQuery(RawJdbcLibrary.PROJECT)
+                .map((rows, context) -> new PersonSummary(rows.getLong("id"), rows.getString("username"), rows.getInt("age")))
+                .list());
+    }
+
+    @Override
     public List<Person> selectPeople() {
         return jdbi.withHandle(handle -> handle.createQuery(SELECT_ALL).mapTo(Person.class).list());
     }

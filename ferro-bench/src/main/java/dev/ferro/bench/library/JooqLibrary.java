@@ -88,6 +88,11 @@ public final class JooqLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<PersonSummary> projectPeople() {
+        return dsl.select(ID, USERNAME, AGE).from(PERSON).fetch(Records.mapping(PersonSummary::new));
+    }
+
+    @Override
     public List<Person> selectPeople() {
         return dsl.select(ID, USERNAME, EMAIL, AGE, SCORE, ACTIVE, CREATED_AT).from(PERSON).fetch(Records.mapping(Person::new));
     }

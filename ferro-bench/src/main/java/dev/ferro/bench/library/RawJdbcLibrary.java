@@ -31,6 +31,7 @@ public final class RawJdbcLibrary implements BenchLibrary {
     private static final String INSERT =
             "INSERT INTO bench_person_insert (username, email, age, score, active, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String SELECT_ALL = "SELECT " + PERSON_COLUMNS + " FROM bench_person";
+    static final String PROJECT = "SELECT id, username, age FROM bench_person";
     private static final String GET = SELECT_ALL + " WHERE id = ?";
     private static final String FILTER = SELECT_ALL
             + " WHERE age BETWEEN ? AND ? AND active = TRUE ORDER BY score DESC, id LIMIT " + DataSet.PAGE;
@@ -80,6 +81,21 @@ public final class RawJdbcLibrary implements BenchLibrary {
             throw new IllegalStateException(e);
         }
         return people;
+    }
+
+    @Override
+    public List<PersonSummary> projectPeople() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(PROJECT);
+             ResultSet rows = select.executeQuery()) {
+            List<PersonSummary> people = new ArrayList<>();
+            while (rows.next()) {
+                people.add(new PersonSummary(rows.getLong(1), rows.getString(2), rows.getInt(3)));
+            }
+            return people;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

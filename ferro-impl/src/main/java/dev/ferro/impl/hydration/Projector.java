@@ -20,12 +20,28 @@ import java.util.stream.Collectors;
 
 /**
  * Where a row of a projection becomes a value: one column's value, or a record (or class) built from the columns in
- * order. The constructor is found and checked once, when the projection is made, and called per row through a
- * method handle spread over the row's values, with no reflection per row.
+ * order. The constructor is found and checked once, when the projection is made, and becomes one method handle
+ * from the row to the instance, with no reflection per row.
  */
 public final class Projector<R> {
+    /** The plain getter of each primitive type, which model hydration uses too ({@link RowColumns}). */
+    private static final java.util.Map<Class<?>, String> PLAIN_GETTERS = java.util.Map.of(
+            boolean.class, "getBoolean", short.class, "getShort", int.class, "getInt", long.class, "getLong",
+            float.class, "getFloat", double.class, "getDouble");
+    private static final MethodHandle READ;
+
+    static {
+        try {
+            READ = MethodHandles.publicLookup().findVirtual(ValueReader.class, "read",
+                    MethodType.methodType(Object.class, ResultSet.class, int.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The values of a single column's projection; null for a record's, whose {@link #constructor} reads the row. */
     private final ValueReader[] readers;
-    /** {@code (Object[]) -> Object}; null for a single column's values. */
+    /** {@code (ResultSet) -> Object}: the row's instance; null for a single column's values. */
     private final MethodHandle constructor;
 
     private Projector(ValueReader[] readers, MethodHandle constructor) {
@@ -54,10 +70,39 @@ public final class Projector<R> {
             throw new InvalidQueryException("Ferro cannot call the constructor of " + type.getName() + " (" + e.getMessage()
                     + "): make it public, or open its package to Ferro");
         }
-        MethodHandle spread = handle.asSpreader(Object[].class, fields.size())
-                .asType(MethodType.methodType(Object.class, Object[].class));
-        ValueReader[] readers = fields.stream().map(dialect::reader).toArray(ValueReader[]::new);
-        return new Projector<>(readers, spread);
+        // (ResultSet) -> R: each parameter filtered from the row by its column's getter, the row given to every
+        // filter. A primitive parameter takes the plain ResultSet getter, as a model's generated reader does, so a
+        // row costs the record and its reference values, with no box and no array.
+        Class<?>[] parameters = chosen.getParameterTypes();
+        MethodHandle[] getters = new MethodHandle[fields.size()];
+        for (int i = 0; i < getters.length; i++) {
+            getters[i] = getter(parameters[i], fields.get(i), i + 1, dialect);
+        }
+        MethodHandle filtered = MethodHandles.filterArguments(handle, 0, getters);
+        MethodHandle fromRow = MethodHandles.permuteArguments(filtered,
+                MethodType.methodType(handle.type().returnType(), ResultSet.class), new int[getters.length]);
+        return new Projector<>(null, fromRow.asType(MethodType.methodType(Object.class, ResultSet.class)));
+    }
+
+    /** {@code (ResultSet) -> parameter}: the value of one column, as the parameter takes it. */
+    private static MethodHandle getter(Class<?> parameter, FieldMetadata field, int column, Dialect dialect) {
+        MethodHandle get;
+        String plain = parameter.isPrimitive() && field.columnType() == null ? PLAIN_GETTERS.get(parameter) : null;
+        boolean rangeChecked = dialect.integersWiderThanDeclared() && (parameter == int.class || parameter == short.class);
+        if (plain != null && !rangeChecked) {
+            get = resultSetGetter(plain, parameter);
+        } else {
+            get = READ.bindTo(dialect.reader(field)).asType(MethodType.methodType(Object.class, ResultSet.class, int.class));
+        }
+        return MethodHandles.insertArguments(get, 1, column).asType(MethodType.methodType(parameter, ResultSet.class));
+    }
+
+    private static MethodHandle resultSetGetter(String name, Class<?> type) {
+        try {
+            return MethodHandles.publicLookup().findVirtual(ResultSet.class, name, MethodType.methodType(type, int.class));
+        } catch (NoSuchMethodException | IllegalAccessException e) {
+            throw new IllegalStateException("ResultSet." + name, e);
+        }
     }
 
     private static Constructor<?> constructorOf(Class<?> type, List<FieldMetadata> fields) {
@@ -132,13 +177,9 @@ public final class Projector<R> {
         if (constructor == null) {
             return (R) readers[0].read(row, 1);
         }
-        Object[] values = new Object[readers.length];
-        for (int i = 0; i < readers.length; i++) {
-            values[i] = readers[i].read(row, i + 1);
-        }
         try {
-            return (R) (Object) constructor.invokeExact(values);
-        } catch (RuntimeException | Error e) {
+            return (R) (Object) constructor.invokeExact(row);
+        } catch (SQLException | RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
             throw new IllegalStateException("The projection's constructor threw " + e, e);

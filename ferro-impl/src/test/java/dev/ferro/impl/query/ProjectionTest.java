@@ -46,6 +46,9 @@ class ProjectionTest extends PeopleTest {
         }
     }
 
+    record Five(long id, String name, Integer age, String city, boolean active) {
+    }
+
     record TooFew(String name) {
     }
 
@@ -90,6 +93,14 @@ class ProjectionTest extends PeopleTest {
                         new Born("Alice", LocalDate.of(1996, 5, 20), new BigDecimal("60.75"), null)),
                 people().where(QueryPerson_.name.in(List.of("eve", "Alice"))).orderBy(QueryPerson_.born.asc())
                         .select(QueryPerson_.name, QueryPerson_.born, QueryPerson_.score, QueryPerson_.level).as(Born.class).list());
+    }
+
+    @Test
+    void fiveColumnsAndMoreTakeTheSameWay() {
+        assertEquals(List.of(new Five(3, "carol", 35, null, true), new Five(4, "dave", null, "Paris", true)),
+                people().where(QueryPerson_.id.between(3L, 4L)).orderBy(QueryPerson_.id.asc())
+                        .select(List.of(QueryPerson_.id, QueryPerson_.name, QueryPerson_.age, QueryPerson_.city, QueryPerson_.active))
+                        .as(Five.class).list());
     }
 
     @Test
