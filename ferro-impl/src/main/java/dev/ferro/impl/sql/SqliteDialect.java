@@ -379,71 +379,57 @@ public final class SqliteDialect extends Dialect {
         throw notFound != null ? notFound : new ClassNotFoundException("org.sqlite.SQLiteConnection");
     }
 
+    /**
+     * What SQLite's result codes and messages mean, first match wins: the kind Ferro throws for, and the SQLState H2
+     * and PostgreSQL report for the same failure (SQLite's driver reports none).
+     */
+    private record Failure(String marker, ErrorKind kind, String sqlState) {
+    }
+
+    private static final List<Failure> FAILURES = List.of(
+            new Failure("SQLITE_CONSTRAINT_UNIQUE", ErrorKind.UNIQUE, "23505"),
+            new Failure("SQLITE_CONSTRAINT_PRIMARYKEY", ErrorKind.UNIQUE, "23505"),
+            new Failure("SQLITE_CONSTRAINT_FOREIGNKEY", ErrorKind.FOREIGN_KEY, "23503"),
+            // ON DELETE RESTRICT fires as a trigger inside SQLite: SQLITE_CONSTRAINT_TRIGGER, "FOREIGN KEY constraint failed".
+            new Failure("FOREIGN KEY constraint failed", ErrorKind.FOREIGN_KEY, "23503"),
+            new Failure("SQLITE_CONSTRAINT_NOTNULL", ErrorKind.NOT_NULL, "23502"),
+            new Failure("SQLITE_CONSTRAINT_CHECK", ErrorKind.NONE, "23514"),
+            new Failure("SQLITE_CONSTRAINT", ErrorKind.NONE, "23000"),
+            // In WAL mode a transaction whose snapshot is older than a concurrent commit cannot upgrade to a writer.
+            new Failure("SQLITE_BUSY_SNAPSHOT", ErrorKind.SERIALIZATION, "40001"),
+            new Failure("SQLITE_BUSY", ErrorKind.LOCK_TIMEOUT, "55P03"),
+            new Failure("SQLITE_LOCKED", ErrorKind.LOCK_TIMEOUT, "55P03"),
+            new Failure("SQLITE_INTERRUPT", ErrorKind.CANCELLED, "57014"),
+            new Failure("no such table", ErrorKind.NONE, "42S02"),
+            new Failure("no such column", ErrorKind.NONE, "42S22"),
+            new Failure("syntax error", ErrorKind.NONE, "42000"),
+            new Failure("incomplete input", ErrorKind.NONE, "42000"),
+            new Failure("SQLITE_READONLY", ErrorKind.NONE, "25006"));
+
+    private static Failure failure(SQLException error) {
+        String message = messages(error);
+        for (Failure failure : FAILURES) {
+            if (message.contains(failure.marker())) {
+                return failure;
+            }
+        }
+        return null;
+    }
+
     @Override
     public ErrorKind classify(SQLException error) {
-        String message = messages(error);
-        if (message.contains("SQLITE_CONSTRAINT_UNIQUE") || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
-            return ErrorKind.UNIQUE;
-        }
-        // ON DELETE RESTRICT fires as a trigger inside SQLite: SQLITE_CONSTRAINT_TRIGGER, "FOREIGN KEY constraint failed".
-        if (message.contains("SQLITE_CONSTRAINT_FOREIGNKEY") || message.contains("FOREIGN KEY constraint failed")) {
-            return ErrorKind.FOREIGN_KEY;
-        }
-        if (message.contains("SQLITE_CONSTRAINT_NOTNULL")) {
-            return ErrorKind.NOT_NULL;
-        }
-        // In WAL mode a transaction whose snapshot is older than a concurrent commit cannot upgrade to a writer.
-        if (message.contains("SQLITE_BUSY_SNAPSHOT")) {
-            return ErrorKind.SERIALIZATION;
-        }
-        if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
-            return ErrorKind.LOCK_TIMEOUT;
-        }
-        if (message.contains("SQLITE_INTERRUPT")) {
-            return ErrorKind.CANCELLED;
+        Failure failure = failure(error);
+        if (failure != null && failure.kind() != ErrorKind.NONE) {
+            return failure.kind();
         }
         return classifyAnsi(sqlState(error)) == ErrorKind.CONNECTION_LOST ? ErrorKind.CONNECTION_LOST : ErrorKind.NONE;
     }
 
-    /**
-     * SQLite's driver reports no SQLState, only SQLite's result code in the message: the state H2 and PostgreSQL
-     * report for the same failure, so that {@code DataAccessException.sqlState()} means one thing everywhere.
-     */
+    /** SQLite's driver reports no SQLState: the exception gets the one {@link #FAILURES} gives, the driver's as its cause. */
     @Override
     public SQLException withSqlState(SQLException error) {
-        if (error.getSQLState() != null) {
-            return error;
-        }
-        String message = messages(error);
-        String state;
-        if (message.contains("SQLITE_CONSTRAINT_UNIQUE") || message.contains("SQLITE_CONSTRAINT_PRIMARYKEY")) {
-            state = "23505";
-        } else if (message.contains("SQLITE_CONSTRAINT_FOREIGNKEY") || message.contains("FOREIGN KEY constraint failed")) {
-            state = "23503";
-        } else if (message.contains("SQLITE_CONSTRAINT_NOTNULL")) {
-            state = "23502";
-        } else if (message.contains("SQLITE_CONSTRAINT_CHECK")) {
-            state = "23514";
-        } else if (message.contains("SQLITE_CONSTRAINT")) {
-            state = "23000";
-        } else if (message.contains("SQLITE_BUSY_SNAPSHOT")) {
-            state = "40001";
-        } else if (message.contains("SQLITE_BUSY") || message.contains("SQLITE_LOCKED")) {
-            state = "55P03";
-        } else if (message.contains("SQLITE_INTERRUPT")) {
-            state = "57014";
-        } else if (message.contains("no such table")) {
-            state = "42S02";
-        } else if (message.contains("no such column")) {
-            state = "42S22";
-        } else if (message.contains("syntax error") || message.contains("incomplete input")) {
-            state = "42000";
-        } else if (message.contains("SQLITE_READONLY")) {
-            state = "25006";
-        } else {
-            return error;
-        }
-        return new SQLException(error.getMessage(), state, error.getErrorCode(), error);
+        Failure failure = error.getSQLState() == null ? failure(error) : null;
+        return failure == null ? error : new SQLException(error.getMessage(), failure.sqlState(), error.getErrorCode(), error);
     }
 
     @Override
