@@ -256,10 +256,7 @@ final class ModelOperations<M> {
 
     /** By key: the identity map answers without SQL when the unit of work already holds the instance. */
     Optional<M> find(QuerySpec<M> spec, Object key) {
-        if (key == null) {
-            throw new IllegalArgumentException(model.name() + " id must not be null");
-        }
-        Object idValue = id.coerce(key);
+        Object idValue = idValue(key);
         UnitOfWork current = transactions.current();
         boolean locking = spec.lock() != null;
         if (!spec.filtered() && !locking && current != null) {
@@ -278,6 +275,14 @@ final class ModelOperations<M> {
                 .where(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue));
         List<M> rows = list(byKey);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    /** A key the caller gave, as the id's type holds it ({@code 3} for a {@code Long} id is {@code 3L}). */
+    private Object idValue(Object key) {
+        if (key == null) {
+            throw new IllegalArgumentException(model.name() + " id must not be null");
+        }
+        return id.coerce(key);
     }
 
     long count(QuerySpec<M> spec) {
@@ -549,10 +554,7 @@ final class ModelOperations<M> {
      * key's condition for a filtered one (a relation's included).
      */
     void deleteById(QuerySpec<M> spec, Object key) {
-        if (key == null) {
-            throw new IllegalArgumentException(model.name() + " id must not be null");
-        }
-        Object idValue = id.coerce(key);
+        Object idValue = idValue(key);
         boolean filtered = spec.filtered();
         Statement statement = filtered
                 ? QueryRenderer.delete(sql, spec.where(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue)))

@@ -92,12 +92,7 @@ final class Projections<M> {
     }
 
     private FieldMetadata field(Attribute<M, ?> attribute) {
-        Objects.requireNonNull(attribute, "column");
-        if (attribute.model() != model.type()) {
-            throw new IllegalArgumentException("Attribute " + attribute + " belongs to " + attribute.model().getSimpleName()
-                    + ", not to " + model.name());
-        }
-        FieldMetadata field = model.field(attribute.name());
+        FieldMetadata field = sql.field(Objects.requireNonNull(attribute, "column"));
         if (field.foreignKey() != null) {
             throw new InvalidQueryException("select(" + field + ") is refused: " + field + " is a foreign key (Ref), and a"
                     + " projection reads plain columns only");

@@ -141,6 +141,17 @@ public final class TckDeployment {
         return this;
     }
 
+    /**
+     * The deployment on a container DataSource ({@code ferro.datasource}, a JNDI name) in place of the run's database:
+     * {@code ferro.url}, {@code ferro.username} and {@code ferro.password} are left out.
+     */
+    public TckDeployment onDataSource(String jndiName) {
+        return config("ferro.url", null)
+                .config("ferro.username", null)
+                .config("ferro.password", null)
+                .config("ferro.datasource", jndiName);
+    }
+
     /** A MicroProfile Config entry of this deployment, over the run's; a null value removes the key. */
     public TckDeployment config(String key, String value) {
         config.put(key, value);

@@ -39,19 +39,19 @@ public final class Projector<R> {
         }
     }
 
-    /** The values of a single column's projection; null for a record's, whose {@link #constructor} reads the row. */
-    private final ValueReader[] readers;
+    /** The value of a single column's projection; null for a record's, whose {@link #constructor} reads the row. */
+    private final ValueReader column;
     /** {@code (ResultSet) -> Object}: the row's instance; null for a single column's values. */
     private final MethodHandle constructor;
 
-    private Projector(ValueReader[] readers, MethodHandle constructor) {
-        this.readers = readers;
+    private Projector(ValueReader column, MethodHandle constructor) {
+        this.column = column;
         this.constructor = constructor;
     }
 
     /** The values of one column, as its field's Java type. */
     public static <V> Projector<V> column(FieldMetadata field, Dialect dialect) {
-        return new Projector<>(new ValueReader[] {dialect.reader(field)}, null);
+        return new Projector<>(dialect.reader(field), null);
     }
 
     /**
@@ -175,7 +175,7 @@ public final class Projector<R> {
     @SuppressWarnings("unchecked")
     public R read(ResultSet row) throws SQLException {
         if (constructor == null) {
-            return (R) readers[0].read(row, 1);
+            return (R) column.read(row, 1);
         }
         try {
             return (R) (Object) constructor.invokeExact(row);

@@ -100,6 +100,19 @@ public final class ModelSql<M> {
         return idColumn;
     }
 
+    /**
+     * The field an attribute of this model names.
+     *
+     * @throws IllegalArgumentException for an attribute of another model
+     */
+    public FieldMetadata field(dev.ferro.Attribute<?, ?> attribute) {
+        if (attribute.model() != model.type()) {
+            throw new IllegalArgumentException("Attribute " + attribute + " belongs to " + attribute.model().getSimpleName()
+                    + ", not to " + model.name());
+        }
+        return model.field(attribute.name());
+    }
+
     public String quotedColumn(FieldMetadata field) {
         return dialect.quote(field.column());
     }

@@ -66,7 +66,7 @@ public final class QueryRenderer {
             tokens.add(column.name());
         }
         for (Assignment<M> assignment : assignments) {
-            FieldMetadata field = field(sql, assignment.attribute());
+            FieldMetadata field = sql.field(assignment.attribute());
             if (field.isId()) {
                 throw new IllegalArgumentException("Bulk update cannot change the id " + field);
             }
@@ -78,7 +78,7 @@ public final class QueryRenderer {
             if (assignment instanceof Assignment.Value<M, ?> value) {
                 params.add(field, checked(field, value.value()), sql);
             } else if (assignment instanceof Assignment.Copy<M, ?> copy) {
-                tokens.add(field(sql, copy.source()).name());
+                tokens.add(sql.field(copy.source()).name());
             } else if (assignment instanceof Assignment.Arithmetic<M, ?> arithmetic) {
                 String inexact = field.kind() == ValueKind.DECIMAL ? sql.dialect().inexactDecimalArithmetic() : null;
                 if (inexact != null) {
@@ -101,7 +101,7 @@ public final class QueryRenderer {
         }
         tokens.add('|');
         for (Order<M> order : spec.orders()) {
-            FieldMetadata field = field(sql, order.attribute());
+            FieldMetadata field = sql.field(order.attribute());
             tokens.add(field.name());
             tokens.add(order.descending());
             tokens.add(order.nulls());
@@ -153,7 +153,7 @@ public final class QueryRenderer {
                 out.append("UPDATE ").append(sql.table()).append(" SET ");
                 for (int i = 0; i < assignments.size(); i++) {
                     Assignment<M> assignment = assignments.get(i);
-                    String column = sql.quotedColumn(field(sql, assignment.attribute()));
+                    String column = sql.quotedColumn(sql.field(assignment.attribute()));
                     out.append(i == 0 ? "" : ", ").append(column).append(" = ");
                     if (assignment instanceof Assignment.Copy<M, ?> copy) {
                         out.append(column(sql, copy.source()));
@@ -213,7 +213,7 @@ public final class QueryRenderer {
         out.append(" ORDER BY ");
         boolean first = true;
         for (Order<M> order : spec.orders()) {
-            String column = sql.quotedColumn(field(sql, order.attribute()));
+            String column = sql.quotedColumn(sql.field(order.attribute()));
             if (!first) {
                 out.append(", ");
             }
@@ -231,12 +231,12 @@ public final class QueryRenderer {
 
     private static <M> void collect(Condition<M> condition, ModelSql<M> sql, List<Object> tokens, Params params) {
         if (condition instanceof Condition.Compare<M> compare) {
-            FieldMetadata field = field(sql, compare.attribute());
+            FieldMetadata field = sql.field(compare.attribute());
             tokens.add(field.name());
             tokens.add(compare.operator());
             params.add(field, checked(field, compare.value()), sql);
         } else if (condition instanceof Condition.In<M> in) {
-            FieldMetadata field = field(sql, in.attribute());
+            FieldMetadata field = sql.field(in.attribute());
             tokens.add(in.negated() ? "NOT IN" : "IN");
             tokens.add(field.name());
             tokens.add(in.values().size());
@@ -249,15 +249,15 @@ public final class QueryRenderer {
             }
         } else if (condition instanceof Condition.IsNull<M> isNull) {
             tokens.add(isNull.negated() ? "NOT NULL" : "NULL");
-            tokens.add(field(sql, isNull.attribute()).name());
+            tokens.add(sql.field(isNull.attribute()).name());
         } else if (condition instanceof Condition.Between<M> between) {
-            FieldMetadata field = field(sql, between.attribute());
+            FieldMetadata field = sql.field(between.attribute());
             tokens.add("BETWEEN");
             tokens.add(field.name());
             params.add(field, checked(field, between.low()), sql);
             params.add(field, checked(field, between.high()), sql);
         } else if (condition instanceof Condition.Like<M> like) {
-            FieldMetadata field = field(sql, like.attribute());
+            FieldMetadata field = sql.field(like.attribute());
             tokens.add(like.escaped() ? "LIKE!" : "LIKE");
             tokens.add(field.name());
             params.add(ValueKind.STRING, sql.dialect().likePattern(like.pattern(), like.escaped()), sql);
@@ -323,15 +323,7 @@ public final class QueryRenderer {
     }
 
     private static <M> String column(ModelSql<M> sql, Attribute<M, ?> attribute) {
-        return sql.quotedColumn(field(sql, attribute));
-    }
-
-    private static <M> FieldMetadata field(ModelSql<M> sql, Attribute<M, ?> attribute) {
-        if (attribute.model() != sql.model().type()) {
-            throw new IllegalArgumentException("Attribute " + attribute + " belongs to " + attribute.model().getSimpleName()
-                    + ", not to " + sql.model().name());
-        }
-        return sql.model().field(attribute.name());
+        return sql.quotedColumn(sql.field(attribute));
     }
 
     private static Object checked(FieldMetadata field, Object value) {

@@ -55,10 +55,7 @@ public class JtaTest {
         return TckDeployment.of(JtaTest.class)
                 .discovery(BeanDiscovery.ANNOTATED)
                 .models(TckAccount.class)
-                .config("ferro.url", null)
-                .config("ferro.username", null)
-                .config("ferro.password", null)
-                .config("ferro.datasource", DATASOURCE)
+                .onDataSource(DATASOURCE)
                 .config("ferro.schema", "create")
                 .build();
     }

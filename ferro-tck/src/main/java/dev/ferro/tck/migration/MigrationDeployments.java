@@ -59,20 +59,12 @@ public final class MigrationDeployments {
 
     /** The deployment on the container's DataSource ({@value #CONTAINER_DATASOURCE}) in place of the run's {@code ferro.url}. */
     public static TckDeployment onTheContainersDataSource(TckDeployment deployment) {
-        return onDataSource(deployment, property(CONTAINER_DATASOURCE, DEFAULT_DATASOURCE));
+        return deployment.onDataSource(property(CONTAINER_DATASOURCE, DEFAULT_DATASOURCE));
     }
 
     /** The failing deployment on the container's DataSource ({@value #CONTAINER_DATASOURCE_FAILING}). */
     public static TckDeployment onTheContainersFailingDataSource(TckDeployment deployment) {
-        return onDataSource(deployment, property(CONTAINER_DATASOURCE_FAILING, property(CONTAINER_DATASOURCE, DEFAULT_DATASOURCE)));
-    }
-
-    private static TckDeployment onDataSource(TckDeployment deployment, String jndiName) {
-        return deployment
-                .config("ferro.url", null)
-                .config("ferro.username", null)
-                .config("ferro.password", null)
-                .config("ferro.datasource", jndiName);
+        return deployment.onDataSource(property(CONTAINER_DATASOURCE_FAILING, property(CONTAINER_DATASOURCE, DEFAULT_DATASOURCE)));
     }
 
     private static String property(String key, String otherwise) {
