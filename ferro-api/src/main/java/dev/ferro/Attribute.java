@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param <M> the model
  * @param <T> the Java type of the field
  */
-public class Attribute<M, T> {
+public non-sealed class Attribute<M, T> implements Expression<M, T> {
     private final Class<M> model;
     private final String name;
     private final Class<T> type;
@@ -34,6 +34,7 @@ public class Attribute<M, T> {
     }
 
     /** The field's Java type, boxed for primitives. */
+    @Override
     public Class<T> type() {
         return type;
     }

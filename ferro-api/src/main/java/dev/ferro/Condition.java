@@ -77,6 +77,14 @@ public sealed interface Condition<M> {
     }
 
     /** {@code attribute [NOT] IN (values)}. */
+    /** An aggregate compared with a value, for {@link Query#having}; refused in {@link Query#where}. */
+    record AggregateCompare<M>(Aggregate<M, ?> aggregate, Operator operator, Object value) implements Condition<M> {
+        public AggregateCompare {
+            Objects.requireNonNull(aggregate, "aggregate");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
     record In<M>(Attribute<M, ?> attribute, List<?> values, boolean negated) implements Condition<M> {
     }
 

@@ -127,33 +127,105 @@ public interface Query<M> {
     Optional<M> find(Object id);
 
     /**
-     * The values of one column of the matching rows, in the query's order ({@code users.select(User_.username).list()}),
-     * read without the identity map. A foreign key ({@code Ref}) column is refused for now.
+     * Groups the matching rows by these columns ({@code GROUP BY}), for a report: a grouped query is read through
+     * {@link #select} (the grouped columns and {@link Aggregate}s over each group), {@link #count} (the number of
+     * groups) and {@link #exists}; {@link #having} filters the groups, {@link #orderBy} sorts them by grouped columns
+     * or aggregates, and limit and offset page them. Adds to any grouping already given.
+     *
+     * <pre>
+     * posts.groupBy(Post_.author).select(Post_.author, count()).as(AuthorCount.class).list()
+     * // SELECT "author_id", COUNT(*) FROM "post" GROUP BY "author_id"
+     * </pre>
+     *
+     * @throws InvalidQueryException at the read: from {@link #all}, {@link #stream}, {@link #first}, {@link #one},
+     *         {@link #get}, {@link #find}, {@link #update} and {@link #delete} of a grouped query, which has no models
+     *         to give; and when a selected or ordering column is neither grouped nor aggregated
+     */
+    Query<M> groupBy(List<? extends Attribute<M, ?>> columns);
+
+    /** {@link #groupBy(List)} of one column. */
+    default Query<M> groupBy(Attribute<M, ?> column) {
+        return groupBy(List.of(column));
+    }
+
+    /** {@link #groupBy(List)} of two columns. */
+    default Query<M> groupBy(Attribute<M, ?> first, Attribute<M, ?> second) {
+        return groupBy(List.of(first, second));
+    }
+
+    /** {@link #groupBy(List)} of three columns; the list form takes more. */
+    default Query<M> groupBy(Attribute<M, ?> first, Attribute<M, ?> second, Attribute<M, ?> third) {
+        return groupBy(List.of(first, second, third));
+    }
+
+    /**
+     * Filters the groups of a grouped query ({@code HAVING}): conditions on aggregates ({@code count().ge(2L)},
+     * {@code sum(Post_.views).gt(100L)}) and on grouped columns, composed with and/or/not; chained calls AND
+     * together. An aggregate's condition in {@link #where} is refused, as SQL refuses it.
+     *
+     * @throws InvalidQueryException at the read, when the query is not grouped
+     */
+    Query<M> having(Condition<M> condition);
+
+    /**
+     * The values of one column, or of one aggregate, of the matching rows in the query's order
+     * ({@code users.select(User_.username).list()}), read without the identity map. A foreign key's values are
+     * unloaded {@link Ref}s, which know the key and load the target at {@code get()}. An aggregate of an ungrouped
+     * query gives one value (over the page, when the query has a limit or offset); of a grouped query, one per group.
      *
      * @throws InvalidQueryException when the query prefetches (a projection has no models to attach relations to)
-     *         or the column is a foreign key
      */
-    <V> Projection<V> select(Attribute<M, V> column);
+    <V> Projection<V> select(Expression<M, V> column);
 
-    /** Two columns of the matching rows, to be read into a record or class ({@link Selection#as}). */
-    default Selection<M> select(Attribute<M, ?> first, Attribute<M, ?> second) {
+    /** Two columns or aggregates of the matching rows, to be read into a record or class ({@link Selection#as}). */
+    default Selection<M> select(Expression<M, ?> first, Expression<M, ?> second) {
         return select(List.of(first, second));
     }
 
-    /** Three columns of the matching rows, to be read into a record or class ({@link Selection#as}). */
-    default Selection<M> select(Attribute<M, ?> first, Attribute<M, ?> second, Attribute<M, ?> third) {
+    /** Three columns or aggregates of the matching rows, to be read into a record or class ({@link Selection#as}). */
+    default Selection<M> select(Expression<M, ?> first, Expression<M, ?> second, Expression<M, ?> third) {
         return select(List.of(first, second, third));
     }
 
-    /** Four columns of the matching rows, to be read into a record or class ({@link Selection#as}). */
-    default Selection<M> select(Attribute<M, ?> first, Attribute<M, ?> second, Attribute<M, ?> third, Attribute<M, ?> fourth) {
+    /** Four columns or aggregates of the matching rows, to be read into a record or class ({@link Selection#as}). */
+    default Selection<M> select(Expression<M, ?> first, Expression<M, ?> second, Expression<M, ?> third,
+                                Expression<M, ?> fourth) {
         return select(List.of(first, second, third, fourth));
     }
 
-    /** Columns of the matching rows, in this order, to be read into a record or class ({@link Selection#as}). */
-    Selection<M> select(List<? extends Attribute<M, ?>> columns);
+    /**
+     * Columns and aggregates of the matching rows, in this order, to be read into a record or class
+     * ({@link Selection#as}). Mixing columns with aggregates needs {@link #groupBy} of those columns.
+     */
+    Selection<M> select(List<? extends Expression<M, ?>> columns);
 
-    /** The number of matching rows (limit and offset apply). */
+    /**
+     * {@code SUM} of a whole-number column over the matching rows (over the page, when the query has a limit or
+     * offset), as a {@code Long}; empty when no row has a value.
+     *
+     * @throws InvalidQueryException for a grouped query, whose sums are read through {@link #select}
+     */
+    <N extends Number & Comparable<? super N>> Optional<Long> sum(IntegralAttribute<M, N> column);
+
+    /** {@code SUM} of a decimal or floating-point column, in its type; empty when no row has a value. */
+    <N extends Number & Comparable<? super N>> Optional<N> sum(NumericAttribute<M, N> column);
+
+    /** {@code AVG} of a whole-number column, as a {@code Double}; empty when no row has a value. */
+    <N extends Number & Comparable<? super N>> Optional<Double> avg(IntegralAttribute<M, N> column);
+
+    /** {@code AVG} of a decimal or floating-point column, in its type; empty when no row has a value. */
+    <N extends Number & Comparable<? super N>> Optional<N> avg(NumericAttribute<M, N> column);
+
+    /** {@code MIN} of a column over the matching rows; empty when no row has a value. */
+    <T extends Comparable<? super T>> Optional<T> min(SortableAttribute<M, T> column);
+
+    /** {@code MAX} of a column over the matching rows; empty when no row has a value. */
+    <T extends Comparable<? super T>> Optional<T> max(SortableAttribute<M, T> column);
+
+    /** {@code COUNT(DISTINCT column)}: how many different non-NULL values the matching rows hold. */
+    long countDistinct(Attribute<M, ?> column);
+
+    /** The number of matching rows (limit and offset apply), or of groups when the query is grouped. */
     long count();
 
     /** Whether any row matches; stops at the first. */

@@ -89,7 +89,7 @@ final class ModelOperations<M> {
         this.insertAction = "insert " + model.name();
         String idColumn = model.id().column();
         this.insertReturningKey = (connection, text) -> dialect.prepareInsertReturningKey(connection, text, idColumn);
-        this.projections = new Projections<>(sql, executor, transactions, fetchSize);
+        this.projections = new Projections<>(sql, executor, transactions, fetchSize, relations);
     }
 
     Projections<M> projections() {
@@ -271,7 +271,8 @@ final class ModelOperations<M> {
             return Optional.ofNullable(transactions.run(unit -> executor.query(unit.connection(), byId,
                     rows -> rows.next() ? hydrator.read(rows, identities(unit, List.of())) : null, model, selectAction)));
         }
-        QuerySpec<M> byKey = new QuerySpec<>(spec.conditions(), List.of(), -1, -1, spec.scope(), spec.prefetch(), spec.lock())
+        QuerySpec<M> byKey = new QuerySpec<>(spec.conditions(), List.of(), -1, -1, spec.scope(), spec.prefetch(), spec.lock(),
+                List.of(), List.of())
                 .where(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue));
         List<M> rows = list(byKey);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

@@ -1,18 +1,21 @@
 package dev.ferro.impl;
 
-import dev.ferro.Attribute;
+import dev.ferro.Aggregate;
+import dev.ferro.Expression;
 import dev.ferro.InvalidQueryException;
 import dev.ferro.Projection;
 import dev.ferro.Selection;
 import dev.ferro.impl.execution.Executor;
 import dev.ferro.impl.hydration.Projector;
-import dev.ferro.impl.metadata.FieldMetadata;
+import dev.ferro.impl.hydration.RelationBinder;
 import dev.ferro.impl.metadata.ModelMetadata;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.ModelSql;
 import dev.ferro.impl.sql.QueryRenderer;
 import dev.ferro.impl.sql.QuerySpec;
+import dev.ferro.impl.sql.SelectedColumn;
 import dev.ferro.impl.sql.Statement;
+import dev.ferro.impl.sql.ValueReader;
 import dev.ferro.impl.transaction.TransactionManager;
 
 import java.util.ArrayList;
@@ -23,9 +26,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * A model's projections ({@code query.select(...)}): which fields a selection reads, the {@link Projector} of each
- * target type (found and checked once, then kept), and the statements that read them, through the unit of work's
- * connection but never its identity map.
+ * A model's projections ({@code query.select(...)}): which columns and aggregates a selection reads, the
+ * {@link Projector} of each target type (found and checked once, then kept), and the statements that read them,
+ * through the unit of work's connection but never its identity map. A foreign key is read as an unloaded
+ * {@code Ref} to its key, which loads the target at {@code get()} as a model's would.
  */
 final class Projections<M> {
     private static final int MAX_CACHED_PROJECTORS = 1_000;
@@ -37,12 +41,15 @@ final class Projections<M> {
     private final TransactionManager transactions;
     private final int fetchSize;
     private final String action;
+    private final RelationBinder relations;
     private final ConcurrentHashMap<Key, Projector<?>> projectors = new ConcurrentHashMap<>();
 
-    private record Key(Class<?> type, List<FieldMetadata> fields) {
+    /** A projector's target and its columns (as expressions: their readers are the same for equal ones). */
+    private record Key(Class<?> type, List<Expression<?, ?>> columns, boolean grouped) {
     }
 
-    Projections(ModelSql<M> sql, Executor executor, TransactionManager transactions, int fetchSize) {
+    Projections(ModelSql<M> sql, Executor executor, TransactionManager transactions, int fetchSize, RelationBinder relations) {
+        this.relations = relations;
         this.model = sql.model();
         this.sql = sql;
         this.dialect = sql.dialect();
@@ -52,68 +59,89 @@ final class Projections<M> {
         this.action = "select from " + model.name();
     }
 
-    <V> Projection<V> column(QuerySpec<M> spec, Attribute<M, V> attribute) {
-        FieldMetadata field = field(attribute);
-        refusePrefetch(spec);
-        return new Rows<>(spec, List.of(field), Projector.column(field, dialect));
+    <V> Projection<V> column(QuerySpec<M> spec, Expression<M, V> expression) {
+        SelectedColumn column = selected(spec, Objects.requireNonNull(expression, "column"));
+        refuse(spec, List.of(column));
+        return new Rows<>(spec, List.of(column), Projector.column(column));
     }
 
-    Selection<M> selection(QuerySpec<M> spec, List<? extends Attribute<M, ?>> attributes) {
-        Objects.requireNonNull(attributes, "columns");
-        if (attributes.isEmpty()) {
+    Selection<M> selection(QuerySpec<M> spec, List<? extends Expression<M, ?>> expressions) {
+        Objects.requireNonNull(expressions, "columns");
+        if (expressions.isEmpty()) {
             throw new IllegalArgumentException("select(...) of " + model.name() + " needs at least one column");
         }
-        List<FieldMetadata> fields = new ArrayList<>(attributes.size());
-        for (Attribute<M, ?> attribute : attributes) {
-            fields.add(field(attribute));
+        List<SelectedColumn> columns = new ArrayList<>(expressions.size());
+        for (Expression<M, ?> expression : expressions) {
+            columns.add(selected(spec, Objects.requireNonNull(expression, "column")));
         }
-        refusePrefetch(spec);
-        List<FieldMetadata> selected = List.copyOf(fields);
+        List<SelectedColumn> selected = List.copyOf(columns);
+        refuse(spec, selected);
         return new Selection<>() {
             @Override
             public <R> Projection<R> as(Class<R> type) {
-                return new Rows<>(spec, selected, projector(Objects.requireNonNull(type, "type"), selected));
+                return new Rows<>(spec, selected, projector(Objects.requireNonNull(type, "type"), spec.grouped(), selected));
             }
         };
     }
 
+    /** The one value of an aggregate over the query's rows ({@code posts.sum(Post_.views)}); null when there is none. */
+    <V> V single(QuerySpec<M> spec, Aggregate<M, V> aggregate) {
+        if (spec.grouped()) {
+            throw new InvalidQueryException(aggregate + " of a query of " + model.name() + " grouped by " + spec.groupBy()
+                    + " is refused: it has a value per group, read with select(...)");
+        }
+        List<V> values = column(spec, aggregate).list();
+        return values.isEmpty() ? null : values.get(0);
+    }
+
     @SuppressWarnings("unchecked")
-    private <R> Projector<R> projector(Class<R> type, List<FieldMetadata> fields) {
-        Key key = new Key(type, fields);
+    private <R> Projector<R> projector(Class<R> type, boolean grouped, List<SelectedColumn> columns) {
+        List<Expression<?, ?>> expressions = new ArrayList<>(columns.size());
+        columns.forEach(column -> expressions.add(column.expression()));
+        Key key = new Key(type, expressions, grouped);
         Projector<?> known = projectors.get(key);
         if (known != null) {
             return (Projector<R>) known;
         }
-        Projector<R> made = Projector.into(type, fields, dialect);
+        Projector<R> made = Projector.into(type, columns, dialect);
         if (projectors.size() < MAX_CACHED_PROJECTORS) {
             projectors.putIfAbsent(key, made);
         }
         return made;
     }
 
-    private FieldMetadata field(Attribute<M, ?> attribute) {
-        FieldMetadata field = sql.field(Objects.requireNonNull(attribute, "column"));
-        if (field.foreignKey() != null) {
-            throw new InvalidQueryException("select(" + field + ") is refused: " + field + " is a foreign key (Ref), and a"
-                    + " projection reads plain columns only");
+    /** The column of an expression, a foreign key's reader making its key a {@code Ref}. */
+    private SelectedColumn selected(QuerySpec<M> spec, Expression<M, ?> expression) {
+        SelectedColumn column = SelectedColumn.of(sql, expression, spec.grouped());
+        if (column.function() != null || column.field().foreignKey() == null) {
+            return column;
         }
-        return field;
+        ValueReader keys = column.reader();
+        ValueReader refs = (row, index) -> {
+            Object key = keys.read(row, index);
+            return key == null ? null : relations.ref(column.field(), key);
+        };
+        return new SelectedColumn(expression, null, column.field(), column.type(), column.nullable(), refs);
     }
 
-    private void refusePrefetch(QuerySpec<M> spec) {
+    private void refuse(QuerySpec<M> spec, List<SelectedColumn> columns) {
         if (!spec.prefetch().isEmpty()) {
             throw new InvalidQueryException("select(...) of " + model.name() + " is refused with prefetch(...): a projection"
                     + " has no models to attach relations to");
+        }
+        if (spec.lock() != null && (spec.grouped() || columns.stream().anyMatch(column -> column.function() != null))) {
+            throw new InvalidQueryException("select(...) of aggregates of " + model.name() + " is refused with forUpdate():"
+                    + " the databases lock rows, not groups or aggregates of them");
         }
     }
 
     /** The rows of one projection: the statement is rendered at each terminal call, from the shape cache. */
     private final class Rows<R> implements Projection<R> {
         private final QuerySpec<M> spec;
-        private final List<FieldMetadata> fields;
+        private final List<SelectedColumn> fields;
         private final Projector<R> projector;
 
-        Rows(QuerySpec<M> spec, List<FieldMetadata> fields, Projector<R> projector) {
+        Rows(QuerySpec<M> spec, List<SelectedColumn> fields, Projector<R> projector) {
             this.spec = spec;
             this.fields = fields;
             this.projector = projector;
@@ -137,7 +165,9 @@ final class Projections<M> {
 
         @Override
         public Optional<R> first() {
-            List<R> rows = read(spec.limit(spec.hasLimit() ? Math.min(spec.limit(), 1) : 1));
+            // An ungrouped query's aggregates are one row already, and a limit would make them aggregate one row.
+            boolean oneRow = !spec.grouped() && fields.stream().anyMatch(field -> field.function() != null);
+            List<R> rows = read(oneRow ? spec : spec.limit(spec.hasLimit() ? Math.min(spec.limit(), 1) : 1));
             if (rows.isEmpty()) {
                 return Optional.empty();
             }

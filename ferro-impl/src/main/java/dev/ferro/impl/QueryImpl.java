@@ -1,16 +1,21 @@
 package dev.ferro.impl;
 
+import dev.ferro.Aggregate;
 import dev.ferro.Assignment;
 import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import dev.ferro.Created;
+import dev.ferro.Expression;
+import dev.ferro.IntegralAttribute;
 import dev.ferro.InvalidQueryException;
+import dev.ferro.NumericAttribute;
 import dev.ferro.Order;
 import dev.ferro.Prefetch;
 import dev.ferro.Projection;
 import dev.ferro.Query;
 import dev.ferro.RowLock;
 import dev.ferro.Selection;
+import dev.ferro.SortableAttribute;
 import dev.ferro.UniqueViolationException;
 import dev.ferro.impl.sql.QuerySpec;
 
@@ -94,7 +99,23 @@ final class QueryImpl<M> implements Query<M> {
     }
 
     @Override
+    public Query<M> groupBy(List<? extends Attribute<M, ?>> columns) {
+        Objects.requireNonNull(columns, "columns");
+        if (columns.isEmpty()) {
+            throw new IllegalArgumentException("groupBy(...) of " + model().getSimpleName() + " needs at least one column");
+        }
+        columns.forEach(column -> Objects.requireNonNull(column, "column"));
+        return with(spec.groupBy(columns));
+    }
+
+    @Override
+    public Query<M> having(Condition<M> condition) {
+        return with(spec.having(Objects.requireNonNull(condition, "condition")));
+    }
+
+    @Override
     public List<M> all() {
+        refuseGrouped("all");
         if (spec.hasLimit() && spec.limit() == 0) {
             return List.of();
         }
@@ -103,6 +124,7 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public Stream<M> stream() {
+        refuseGrouped("stream");
         if (spec.hasLimit() && spec.limit() == 0) {
             return Stream.empty();
         }
@@ -111,6 +133,7 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public Optional<M> first() {
+        refuseGrouped("first");
         if (spec.hasLimit() && spec.limit() == 0) {
             return Optional.empty();
         }
@@ -119,6 +142,7 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public M one() {
+        refuseGrouped("one");
         return operations.one(spec);
     }
 
@@ -129,17 +153,53 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public Optional<M> find(Object id) {
+        refuseGrouped("find");
         return operations.find(spec, id);
     }
 
     @Override
-    public <V> Projection<V> select(Attribute<M, V> column) {
+    public <V> Projection<V> select(Expression<M, V> column) {
         return operations.projections().column(spec, column);
     }
 
     @Override
-    public Selection<M> select(List<? extends Attribute<M, ?>> columns) {
+    public Selection<M> select(List<? extends Expression<M, ?>> columns) {
         return operations.projections().selection(spec, columns);
+    }
+
+    @Override
+    public <N extends Number & Comparable<? super N>> Optional<Long> sum(IntegralAttribute<M, N> column) {
+        return Optional.ofNullable(operations.projections().single(spec, Aggregate.sum(column)));
+    }
+
+    @Override
+    public <N extends Number & Comparable<? super N>> Optional<N> sum(NumericAttribute<M, N> column) {
+        return Optional.ofNullable(operations.projections().single(spec, Aggregate.sum(column)));
+    }
+
+    @Override
+    public <N extends Number & Comparable<? super N>> Optional<Double> avg(IntegralAttribute<M, N> column) {
+        return Optional.ofNullable(operations.projections().single(spec, Aggregate.avg(column)));
+    }
+
+    @Override
+    public <N extends Number & Comparable<? super N>> Optional<N> avg(NumericAttribute<M, N> column) {
+        return Optional.ofNullable(operations.projections().single(spec, Aggregate.avg(column)));
+    }
+
+    @Override
+    public <T extends Comparable<? super T>> Optional<T> min(SortableAttribute<M, T> column) {
+        return Optional.ofNullable(operations.projections().single(spec, Aggregate.min(column)));
+    }
+
+    @Override
+    public <T extends Comparable<? super T>> Optional<T> max(SortableAttribute<M, T> column) {
+        return Optional.ofNullable(operations.projections().single(spec, Aggregate.max(column)));
+    }
+
+    @Override
+    public long countDistinct(Attribute<M, ?> column) {
+        return operations.projections().single(spec, Aggregate.countDistinct(column));
     }
 
     @Override
@@ -168,6 +228,7 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public Created<M> getOrCreate(Supplier<M> factory) {
+        refuseGrouped("getOrCreate");
         Optional<M> found = first();
         if (found.isPresent()) {
             return new Created<>(found.get(), false);
@@ -192,6 +253,7 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public Created<M> updateOrCreate(Supplier<M> factory, Consumer<M> changes) {
+        refuseGrouped("updateOrCreate");
         Optional<M> found = first();
         if (found.isPresent()) {
             changes.accept(found.get());
@@ -214,6 +276,7 @@ final class QueryImpl<M> implements Query<M> {
         if (assignments.isEmpty()) {
             throw new IllegalArgumentException("update() needs at least one assignment, such as User_.active.set(false)");
         }
+        refuseGrouped("update");
         requireUnpaged("update");
         refuseLock("update");
         assignments.forEach(assignment -> Objects.requireNonNull(assignment, "assignment"));
@@ -222,6 +285,7 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public long delete() {
+        refuseGrouped("delete");
         requireUnpaged("delete");
         refuseLock("delete");
         return operations.bulkDelete(spec);
@@ -229,6 +293,7 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public void delete(Object id) {
+        refuseGrouped("delete");
         requireUnpaged("delete");
         refuseLock("delete");
         operations.deleteById(spec, id);
@@ -240,6 +305,14 @@ final class QueryImpl<M> implements Query<M> {
             throw new InvalidQueryException(operation + "() on a forUpdate() query of " + model().getSimpleName()
                     + " is refused: forUpdate() locks the rows that all(), stream(), first(), one(), get() and find() read"
                     + (operation.equals("update") || operation.equals("delete") ? "; " + operation + "() locks its rows itself" : ""));
+        }
+    }
+
+    /** A grouped query's rows are groups: they have values to select, and no models to read, change or delete. */
+    private void refuseGrouped(String operation) {
+        if (spec.grouped()) {
+            throw new InvalidQueryException(operation + "() on a query of " + model().getSimpleName() + " grouped by "
+                    + spec.groupBy() + " is refused: its rows are groups, read with select(...), count() or exists()");
         }
     }
 

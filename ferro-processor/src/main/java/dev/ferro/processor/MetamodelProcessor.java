@@ -65,9 +65,8 @@ public final class MetamodelProcessor extends AbstractProcessor {
     private static final String GENERATED = "javax.annotation.processing.Generated";
     private static final String API = "dev.ferro.";
 
-    private static final Set<String> NUMERIC = Set.of(
-            "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double",
-            "java.math.BigDecimal");
+    private static final Set<String> INTEGRAL = Set.of("java.lang.Short", "java.lang.Integer", "java.lang.Long");
+    private static final Set<String> NUMERIC = Set.of("java.lang.Float", "java.lang.Double", "java.math.BigDecimal");
     private static final Set<String> SORTABLE = Set.of(
             "java.time.LocalDate", "java.time.LocalTime", "java.time.LocalDateTime",
             "java.time.OffsetDateTime", "java.time.Instant");
@@ -233,6 +232,7 @@ public final class MetamodelProcessor extends AbstractProcessor {
             case SHORT:
             case INT:
             case LONG:
+                return typed("IntegralAttribute", model, name, literal, boxed(type.getKind()));
             case FLOAT:
             case DOUBLE:
                 return typed("NumericAttribute", model, name, literal, boxed(type.getKind()));
@@ -259,6 +259,9 @@ public final class MetamodelProcessor extends AbstractProcessor {
         if (qualified.equals("java.lang.String")) {
             return API + "TextAttribute<" + model + "> " + name + " = new " + API + "TextAttribute<>("
                     + model + ".class, " + literal + ")";
+        }
+        if (INTEGRAL.contains(qualified)) {
+            return typed("IntegralAttribute", model, name, literal, qualified);
         }
         if (NUMERIC.contains(qualified)) {
             return typed("NumericAttribute", model, name, literal, qualified);

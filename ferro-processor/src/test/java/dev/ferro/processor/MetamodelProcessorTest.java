@@ -92,9 +92,9 @@ class MetamodelProcessorTest {
 
                 @Generated("dev.ferro.processor.MetamodelProcessor")
                 public final class User_ {
-                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Long> id = new dev.ferro.NumericAttribute<>(shop.User.class, "id", java.lang.Long.class);
+                    public static final dev.ferro.IntegralAttribute<shop.User, java.lang.Long> id = new dev.ferro.IntegralAttribute<>(shop.User.class, "id", java.lang.Long.class);
                     public static final dev.ferro.TextAttribute<shop.User> name = new dev.ferro.TextAttribute<>(shop.User.class, "name");
-                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Integer> age = new dev.ferro.NumericAttribute<>(shop.User.class, "age", java.lang.Integer.class);
+                    public static final dev.ferro.IntegralAttribute<shop.User, java.lang.Integer> age = new dev.ferro.IntegralAttribute<>(shop.User.class, "age", java.lang.Integer.class);
                     public static final dev.ferro.BooleanAttribute<shop.User> active = new dev.ferro.BooleanAttribute<>(shop.User.class, "active");
                     public static final dev.ferro.NumericAttribute<shop.User, java.math.BigDecimal> balance = new dev.ferro.NumericAttribute<>(shop.User.class, "balance", java.math.BigDecimal.class);
                     public static final dev.ferro.SortableAttribute<shop.User, java.time.LocalDate> born = new dev.ferro.SortableAttribute<>(shop.User.class, "born", java.time.LocalDate.class);
@@ -102,10 +102,10 @@ class MetamodelProcessorTest {
                     public static final dev.ferro.Attribute<shop.User, shop.Status> status = new dev.ferro.Attribute<>(shop.User.class, "status", shop.Status.class);
                     public static final dev.ferro.Attribute<shop.User, byte[]> avatar = new dev.ferro.Attribute<>(shop.User.class, "avatar", byte[].class);
                     public static final dev.ferro.BooleanAttribute<shop.User> verified = new dev.ferro.BooleanAttribute<>(shop.User.class, "verified");
-                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Short> rank = new dev.ferro.NumericAttribute<>(shop.User.class, "rank", java.lang.Short.class);
-                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Short> level = new dev.ferro.NumericAttribute<>(shop.User.class, "level", java.lang.Short.class);
-                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Long> visits = new dev.ferro.NumericAttribute<>(shop.User.class, "visits", java.lang.Long.class);
-                    public static final dev.ferro.NumericAttribute<shop.User, java.lang.Integer> score = new dev.ferro.NumericAttribute<>(shop.User.class, "score", java.lang.Integer.class);
+                    public static final dev.ferro.IntegralAttribute<shop.User, java.lang.Short> rank = new dev.ferro.IntegralAttribute<>(shop.User.class, "rank", java.lang.Short.class);
+                    public static final dev.ferro.IntegralAttribute<shop.User, java.lang.Short> level = new dev.ferro.IntegralAttribute<>(shop.User.class, "level", java.lang.Short.class);
+                    public static final dev.ferro.IntegralAttribute<shop.User, java.lang.Long> visits = new dev.ferro.IntegralAttribute<>(shop.User.class, "visits", java.lang.Long.class);
+                    public static final dev.ferro.IntegralAttribute<shop.User, java.lang.Integer> score = new dev.ferro.IntegralAttribute<>(shop.User.class, "score", java.lang.Integer.class);
                     public static final dev.ferro.NumericAttribute<shop.User, java.lang.Float> ratio = new dev.ferro.NumericAttribute<>(shop.User.class, "ratio", java.lang.Float.class);
                     public static final dev.ferro.NumericAttribute<shop.User, java.lang.Float> weight = new dev.ferro.NumericAttribute<>(shop.User.class, "weight", java.lang.Float.class);
                     public static final dev.ferro.NumericAttribute<shop.User, java.lang.Double> height = new dev.ferro.NumericAttribute<>(shop.User.class, "height", java.lang.Double.class);
@@ -131,9 +131,9 @@ class MetamodelProcessorTest {
             Class<?> metamodel = loader.loadClass("shop.User_");
             assertTrue(Modifier.isPublic(metamodel.getModifiers()) && Modifier.isFinal(metamodel.getModifiers()));
             assertEquals(List.of(
-                    "id NumericAttribute Long",
+                    "id IntegralAttribute Long",
                     "name TextAttribute String",
-                    "age NumericAttribute Integer",
+                    "age IntegralAttribute Integer",
                     "active BooleanAttribute Boolean",
                     "balance NumericAttribute BigDecimal",
                     "born SortableAttribute LocalDate",
@@ -141,10 +141,10 @@ class MetamodelProcessorTest {
                     "status Attribute Status",
                     "avatar Attribute byte[]",
                     "verified BooleanAttribute Boolean",
-                    "rank NumericAttribute Short",
-                    "level NumericAttribute Short",
-                    "visits NumericAttribute Long",
-                    "score NumericAttribute Integer",
+                    "rank IntegralAttribute Short",
+                    "level IntegralAttribute Short",
+                    "visits IntegralAttribute Long",
+                    "score IntegralAttribute Integer",
                     "ratio NumericAttribute Float",
                     "weight NumericAttribute Float",
                     "height NumericAttribute Double",
@@ -156,7 +156,7 @@ class MetamodelProcessorTest {
 
             Attribute<?, ?> status = (Attribute<?, ?>) metamodel.getField("status").get(null);
             assertEquals(loader.loadClass("shop.Status"), status.type());
-            assertEquals("dev.ferro.NumericAttribute<shop.User, java.lang.Integer>",
+            assertEquals("dev.ferro.IntegralAttribute<shop.User, java.lang.Integer>",
                     metamodel.getField("age").getGenericType().getTypeName());
             assertTrue(metamodel.getField("name").get(null) instanceof TextAttribute);
             assertTrue(metamodel.getField("born").get(null) instanceof SortableAttribute);
@@ -194,7 +194,7 @@ class MetamodelProcessorTest {
         assertEquals(List.of(), c.problems());
         assertEquals(List.of("id", "createdAt", "name", "price", "listed"), c.attributeNames("shop.Product_"));
         assertTrue(c.generatedSource("shop.Product_").contains(
-                "dev.ferro.NumericAttribute<shop.Product, java.lang.Long> id = new dev.ferro.NumericAttribute<>(shop.Product.class, \"id\""));
+                "dev.ferro.IntegralAttribute<shop.Product, java.lang.Long> id = new dev.ferro.IntegralAttribute<>(shop.Product.class, \"id\""));
     }
 
     @Test
@@ -357,7 +357,7 @@ class MetamodelProcessorTest {
 
                 @Generated("dev.ferro.processor.MetamodelProcessor")
                 public final class Post_ {
-                    public static final dev.ferro.NumericAttribute<blog.Post, java.lang.Long> id = new dev.ferro.NumericAttribute<>(blog.Post.class, "id", java.lang.Long.class);
+                    public static final dev.ferro.IntegralAttribute<blog.Post, java.lang.Long> id = new dev.ferro.IntegralAttribute<>(blog.Post.class, "id", java.lang.Long.class);
                     public static final dev.ferro.TextAttribute<blog.Post> title = new dev.ferro.TextAttribute<>(blog.Post.class, "title");
                     public static final dev.ferro.RefAttribute<blog.Post, blog.User> author = new dev.ferro.RefAttribute<>(blog.Post.class, "author", blog.User.class);
                     public static final dev.ferro.RelationAttribute<blog.Post, blog.Tag> tags = new dev.ferro.RelationAttribute<>(blog.Post.class, "tags", blog.Tag.class);
@@ -374,7 +374,7 @@ class MetamodelProcessorTest {
 
                 @Generated("dev.ferro.processor.MetamodelProcessor")
                 public final class User_ {
-                    public static final dev.ferro.NumericAttribute<blog.User, java.lang.Long> id = new dev.ferro.NumericAttribute<>(blog.User.class, "id", java.lang.Long.class);
+                    public static final dev.ferro.IntegralAttribute<blog.User, java.lang.Long> id = new dev.ferro.IntegralAttribute<>(blog.User.class, "id", java.lang.Long.class);
                     public static final dev.ferro.TextAttribute<blog.User> name = new dev.ferro.TextAttribute<>(blog.User.class, "name");
                     public static final dev.ferro.RelationAttribute<blog.User, blog.Post> posts = new dev.ferro.RelationAttribute<>(blog.User.class, "posts", blog.Post.class);
                     public static final dev.ferro.RelationAttribute<blog.User, blog.Profile> profile = new dev.ferro.RelationAttribute<>(blog.User.class, "profile", blog.Profile.class);

@@ -1,8 +1,8 @@
 package dev.ferro.impl.hydration;
 
 import dev.ferro.InvalidQueryException;
-import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.sql.SelectedColumn;
 import dev.ferro.impl.sql.ValueReader;
 
 import java.lang.invoke.MethodHandle;
@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Where a row of a projection becomes a value: one column's value, or a record (or class) built from the columns in
- * order. The constructor is found and checked once, when the projection is made, and becomes one method handle
+ * Where a row of a projection becomes a value: one column's (or aggregate's) value, or a record (or class) built from
+ * the columns in order. The constructor is found and checked once, when the projection is made, and becomes one method handle
  * from the row to the instance, with no reflection per row.
  */
 public final class Projector<R> {
@@ -49,18 +49,18 @@ public final class Projector<R> {
         this.constructor = constructor;
     }
 
-    /** The values of one column, as its field's Java type. */
-    public static <V> Projector<V> column(FieldMetadata field, Dialect dialect) {
-        return new Projector<>(dialect.reader(field), null);
+    /** The values of one column, as its {@link SelectedColumn#type()}. */
+    public static <V> Projector<V> column(SelectedColumn column) {
+        return new Projector<>(column.reader(), null);
     }
 
     /**
-     * Instances of {@code type} made from {@code fields} in order: the canonical constructor of a record, or a
+     * Instances of {@code type} made from {@code columns} in order: the canonical constructor of a record, or a
      * constructor of a class whose parameters take the fields' types.
      *
      * @throws InvalidQueryException naming the type and what does not fit
      */
-    public static <R> Projector<R> into(Class<R> type, List<FieldMetadata> fields, Dialect dialect) {
+    public static <R> Projector<R> into(Class<R> type, List<SelectedColumn> fields, Dialect dialect) {
         Constructor<?> chosen = constructorOf(type, fields);
         MethodHandle handle;
         try {
@@ -85,14 +85,14 @@ public final class Projector<R> {
     }
 
     /** {@code (ResultSet) -> parameter}: the value of one column, as the parameter takes it. */
-    private static MethodHandle getter(Class<?> parameter, FieldMetadata field, int column, Dialect dialect) {
+    private static MethodHandle getter(Class<?> parameter, SelectedColumn field, int column, Dialect dialect) {
         MethodHandle get;
-        String plain = parameter.isPrimitive() && field.columnType() == null ? PLAIN_GETTERS.get(parameter) : null;
+        String plain = parameter.isPrimitive() && field.plainReadable() ? PLAIN_GETTERS.get(parameter) : null;
         boolean rangeChecked = dialect.integersWiderThanDeclared() && (parameter == int.class || parameter == short.class);
         if (plain != null && !rangeChecked) {
             get = resultSetGetter(plain, parameter);
         } else {
-            get = READ.bindTo(dialect.reader(field)).asType(MethodType.methodType(Object.class, ResultSet.class, int.class));
+            get = READ.bindTo(field.reader()).asType(MethodType.methodType(Object.class, ResultSet.class, int.class));
         }
         return MethodHandles.insertArguments(get, 1, column).asType(MethodType.methodType(parameter, ResultSet.class));
     }
@@ -105,7 +105,7 @@ public final class Projector<R> {
         }
     }
 
-    private static Constructor<?> constructorOf(Class<?> type, List<FieldMetadata> fields) {
+    private static Constructor<?> constructorOf(Class<?> type, List<SelectedColumn> fields) {
         if (type.isInterface() || type.isPrimitive() || type.isArray() || Modifier.isAbstract(type.getModifiers())) {
             throw new InvalidQueryException("A projection into " + type.getName() + " is refused: it needs a record or a"
                     + " class with a constructor that takes " + describe(fields));
@@ -151,7 +151,7 @@ public final class Projector<R> {
     }
 
     /** Why a parameter of type {@code parameter} cannot take the field's values, or null when it can. */
-    private static String misfit(Class<?> parameter, FieldMetadata field) {
+    private static String misfit(Class<?> parameter, SelectedColumn field) {
         Class<?> value = boxed(field.type());
         if (parameter.isPrimitive()) {
             if (boxed(parameter) != value) {
@@ -163,8 +163,8 @@ public final class Projector<R> {
         return parameter.isAssignableFrom(value) ? null : "a " + parameter.getSimpleName() + " is not a " + field.type().getSimpleName();
     }
 
-    private static String describe(List<FieldMetadata> fields) {
-        return fields.stream().map(field -> field.type().getSimpleName() + " " + field.name()).collect(Collectors.joining(", ", "(", ")"));
+    private static String describe(List<SelectedColumn> fields) {
+        return fields.stream().map(field -> field.type().getSimpleName() + " " + field.label()).collect(Collectors.joining(", ", "(", ")"));
     }
 
     private static Class<?> boxed(Class<?> type) {

@@ -4,6 +4,9 @@ import dev.ferro.Assignment;
 import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import dev.ferro.Created;
+import dev.ferro.Expression;
+import dev.ferro.IntegralAttribute;
+import dev.ferro.NumericAttribute;
 import dev.ferro.Order;
 import dev.ferro.Prefetch;
 import dev.ferro.Projection;
@@ -11,6 +14,7 @@ import dev.ferro.Query;
 import dev.ferro.Relation;
 import dev.ferro.RowLock;
 import dev.ferro.Selection;
+import dev.ferro.SortableAttribute;
 import dev.ferro.impl.metadata.ResolvedRelation;
 
 import java.util.Arrays;
@@ -170,13 +174,58 @@ public final class RelationImpl<T> implements Relation<T> {
     }
 
     @Override
-    public <V> Projection<V> select(Attribute<T, V> column) {
+    public Query<T> groupBy(List<? extends Attribute<T, ?>> columns) {
+        return query().groupBy(columns);
+    }
+
+    @Override
+    public Query<T> having(Condition<T> condition) {
+        return query().having(condition);
+    }
+
+    @Override
+    public <V> Projection<V> select(Expression<T, V> column) {
         return query().select(column);
     }
 
     @Override
-    public Selection<T> select(List<? extends Attribute<T, ?>> columns) {
+    public Selection<T> select(List<? extends Expression<T, ?>> columns) {
         return query().select(columns);
+    }
+
+    @Override
+    public <N extends Number & Comparable<? super N>> Optional<Long> sum(IntegralAttribute<T, N> column) {
+        return query().sum(column);
+    }
+
+    @Override
+    public <N extends Number & Comparable<? super N>> Optional<N> sum(NumericAttribute<T, N> column) {
+        return query().sum(column);
+    }
+
+    @Override
+    public <N extends Number & Comparable<? super N>> Optional<Double> avg(IntegralAttribute<T, N> column) {
+        return query().avg(column);
+    }
+
+    @Override
+    public <N extends Number & Comparable<? super N>> Optional<N> avg(NumericAttribute<T, N> column) {
+        return query().avg(column);
+    }
+
+    @Override
+    public <V extends Comparable<? super V>> Optional<V> min(SortableAttribute<T, V> column) {
+        return query().min(column);
+    }
+
+    @Override
+    public <V extends Comparable<? super V>> Optional<V> max(SortableAttribute<T, V> column) {
+        return query().max(column);
+    }
+
+    @Override
+    public long countDistinct(Attribute<T, ?> column) {
+        return query().countDistinct(column);
     }
 
     @Override

@@ -562,6 +562,15 @@ public abstract class Dialect implements ColumnLimits {
     }
 
     /**
+     * A {@code SUM} or {@code AVG} of a decimal column, which PostgreSQL, MariaDB and H2 compute exactly: a sum at the
+     * column's {@code scale}, an average ({@code scale} -1) at the database's.
+     */
+    public BigDecimal decimalAggregate(ResultSet row, int column, int scale) throws SQLException {
+        BigDecimal value = row.getBigDecimal(column);
+        return value == null || scale < 0 ? value : value.setScale(scale, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    /**
      * How a field's column comes back: as its kind's {@link SqlType} reads it, a short or int through a
      * long where the database's integers are wider ({@link #integersWiderThanDeclared}). A field with a
      * column type gets the value its conversion makes of the stored one.

@@ -1,8 +1,11 @@
 package dev.ferro.impl.sql;
 
+import dev.ferro.Aggregate;
 import dev.ferro.Assignment;
 import dev.ferro.Attribute;
 import dev.ferro.Condition;
+import dev.ferro.Expression;
+import dev.ferro.InvalidQueryException;
 import dev.ferro.Order;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.Unstorable;
@@ -13,8 +16,8 @@ import java.util.List;
 
 /**
  * Where a query becomes SQL: {@code where(...)}, {@code orderBy(...)}, {@code limit/offset},
- * {@code count}, {@code exists}, the columns of a projection ({@code select(...)}), bulk {@code update} and
- * {@code delete}.
+ * {@code count}, {@code exists}, the columns and aggregates of a projection ({@code select(...)}), {@code groupBy} and
+ * {@code having}, bulk {@code update} and {@code delete}.
  *
  * <p>Each call walks the query once, collecting its values (always bound, never inlined) and a
  * shape key (which columns, operators and list sizes, no values); the SQL text of a shape is
@@ -33,8 +36,12 @@ public final class QueryRenderer {
         return render(Kind.SELECT, sql, spec, List.of());
     }
 
-    /** {@code SELECT <these columns> FROM ...}, with the query's conditions, order, paging and lock. */
-    public static <M> Statement project(ModelSql<M> sql, QuerySpec<M> spec, List<FieldMetadata> columns) {
+    /**
+     * {@code SELECT <these columns> FROM ...}, with the query's conditions, grouping, order, paging and lock. The
+     * aggregates of an ungrouped query with a limit or offset aggregate that page: {@code SELECT SUM("views") FROM
+     * (SELECT "views" FROM "post" ... LIMIT ?) paged}.
+     */
+    public static <M> Statement project(ModelSql<M> sql, QuerySpec<M> spec, List<SelectedColumn> columns) {
         return render(Kind.PROJECT, sql, spec, List.of(), columns);
     }
 
@@ -59,12 +66,14 @@ public final class QueryRenderer {
     }
 
     private static <M> Statement render(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments,
-                                        List<FieldMetadata> columns) {
+                                        List<SelectedColumn> columns) {
         Params params = new Params();
         List<Object> tokens = new ArrayList<>();
-        for (FieldMetadata column : columns) {
-            tokens.add(column.name());
+        for (SelectedColumn column : columns) {
+            tokens.add(column.function());
+            tokens.add(column.field() == null ? "*" : column.field().name());
         }
+        List<FieldMetadata> groupBy = Grouping.check(kind == Kind.PROJECT, sql, spec, columns);
         for (Assignment<M> assignment : assignments) {
             FieldMetadata field = sql.field(assignment.attribute());
             if (field.isId()) {
@@ -97,12 +106,19 @@ public final class QueryRenderer {
             params.binders.add(spec.scope().binder());
         }
         for (Condition<M> condition : spec.conditions()) {
-            collect(condition, sql, tokens, params);
+            collect(condition, sql, tokens, params, null);
+        }
+        tokens.add('|');
+        for (FieldMetadata field : groupBy) {
+            tokens.add(field.name());
+        }
+        tokens.add('|');
+        for (Condition<M> condition : spec.having()) {
+            collect(condition, sql, tokens, params, groupBy);
         }
         tokens.add('|');
         for (Order<M> order : spec.orders()) {
-            FieldMetadata field = sql.field(order.attribute());
-            tokens.add(field.name());
+            addTokens(order.expression(), sql, tokens);
             tokens.add(order.descending());
             tokens.add(order.nulls());
         }
@@ -125,7 +141,7 @@ public final class QueryRenderer {
         if (selects(kind) && spec.lock() != null) {
             tokens.add(spec.lock());
         }
-        String text = sql.statement(new Shape(kind, tokens), () -> text(kind, sql, spec, assignments, columns));
+        String text = sql.statement(new Shape(kind, tokens), () -> text(kind, sql, spec, assignments, columns, groupBy));
         return new Statement(text, params.values.toArray(), params.binders.toArray(ValueBinder[]::new));
     }
 
@@ -135,19 +151,26 @@ public final class QueryRenderer {
     }
 
     private static <M> String text(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments,
-                                   List<FieldMetadata> columns) {
+                                   List<SelectedColumn> columns, List<FieldMetadata> groupBy) {
         StringBuilder out = new StringBuilder(128);
         Dialect dialect = sql.dialect();
+        // An ungrouped query's aggregates give one row: its order only matters to the page they aggregate.
+        boolean aggregated = groupBy.isEmpty() && Grouping.aggregates(columns);
+        boolean pageAggregated = aggregated && spec.paged();
+        boolean wrapped = pageAggregated || (kind == Kind.COUNT && (spec.paged() || !groupBy.isEmpty()));
         switch (kind) {
             case SELECT -> out.append(sql.selectFrom());
             case PROJECT -> {
                 out.append("SELECT ");
                 for (int i = 0; i < columns.size(); i++) {
-                    out.append(i == 0 ? "" : ", ").append(sql.quotedColumn(columns.get(i)));
+                    out.append(i == 0 ? "" : ", ").append(expression(sql, columns.get(i).expression()));
+                }
+                if (pageAggregated) {
+                    out.append(" FROM (SELECT ").append(Grouping.aggregatedColumns(sql, columns));
                 }
                 out.append(" FROM ").append(sql.table());
             }
-            case COUNT -> out.append(spec.paged() ? "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " : "SELECT COUNT(*) FROM ").append(sql.table());
+            case COUNT -> out.append(wrapped ? "SELECT COUNT(*) FROM (SELECT 1 AS one FROM " : "SELECT COUNT(*) FROM ").append(sql.table());
             case EXISTS -> out.append("SELECT 1 FROM ").append(sql.table());
             case UPDATE -> {
                 out.append("UPDATE ").append(sql.table()).append(" SET ");
@@ -186,14 +209,30 @@ public final class QueryRenderer {
                 appendCondition(out, condition, sql);
             }
         }
-        if (selects(kind) || (kind != Kind.UPDATE && kind != Kind.DELETE && spec.paged())) {
-            appendOrder(out, sql, spec);
+        if (!groupBy.isEmpty()) {
+            out.append(" GROUP BY ");
+            for (int i = 0; i < groupBy.size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(sql.quotedColumn(groupBy.get(i)));
+            }
+            if (!spec.having().isEmpty()) {
+                out.append(" HAVING ");
+                for (int i = 0; i < spec.having().size(); i++) {
+                    out.append(i == 0 ? "" : " AND ");
+                    appendCondition(out, spec.having().get(i), sql);
+                }
+            }
+        }
+        if ((selects(kind) && (!aggregated || pageAggregated)) || (kind != Kind.UPDATE && kind != Kind.DELETE && spec.paged())) {
+            appendOrder(out, sql, spec, groupBy);
         }
         if (selects(kind) || kind == Kind.COUNT || kind == Kind.EXISTS) {
             out.append(dialect.paging(kind == Kind.EXISTS || spec.hasLimit(), spec.hasOffset()).clause());
         }
-        if (kind == Kind.COUNT && spec.paged()) {
+        if (kind == Kind.COUNT && wrapped) {
             out.append(") counted");
+        }
+        if (pageAggregated) {
+            out.append(") paged");
         }
         if (selects(kind) && spec.lock() != null) {
             out.append(dialect.forUpdate(spec.lock()));
@@ -201,11 +240,16 @@ public final class QueryRenderer {
         return out.toString();
     }
 
-    /** Paging without an order would return rows in no stable order, so it falls back to the id. */
-    private static <M> void appendOrder(StringBuilder out, ModelSql<M> sql, QuerySpec<M> spec) {
+    /** Paging without an order would return rows in no stable order, so it falls back to the id, or the groups' columns. */
+    private static <M> void appendOrder(StringBuilder out, ModelSql<M> sql, QuerySpec<M> spec, List<FieldMetadata> groupBy) {
         if (spec.orders().isEmpty()) {
-            if (spec.paged()) {
+            if (spec.paged() && groupBy.isEmpty()) {
                 out.append(" ORDER BY ").append(sql.idColumn());
+            } else if (spec.paged()) {
+                out.append(" ORDER BY ");
+                for (int i = 0; i < groupBy.size(); i++) {
+                    out.append(i == 0 ? "" : ", ").append(sql.quotedColumn(groupBy.get(i)));
+                }
             }
             return;
         }
@@ -213,7 +257,7 @@ public final class QueryRenderer {
         out.append(" ORDER BY ");
         boolean first = true;
         for (Order<M> order : spec.orders()) {
-            String column = sql.quotedColumn(sql.field(order.attribute()));
+            String column = expression(sql, order.expression());
             if (!first) {
                 out.append(", ");
             }
@@ -229,8 +273,24 @@ public final class QueryRenderer {
         }
     }
 
-    private static <M> void collect(Condition<M> condition, ModelSql<M> sql, List<Object> tokens, Params params) {
-        if (condition instanceof Condition.Compare<M> compare) {
+    /**
+     * The tokens and values of a condition; {@code groupBy} is null in {@code where(...)}, where aggregates are
+     * refused, and the grouped columns in {@code having(...)}, whose plain conditions must test those.
+     */
+    private static <M> void collect(Condition<M> condition, ModelSql<M> sql, List<Object> tokens, Params params,
+                                    List<FieldMetadata> groupBy) {
+        if (groupBy != null) {
+            Grouping.checkHavingColumn(condition, sql, groupBy);
+        }
+        if (condition instanceof Condition.AggregateCompare<M> compare) {
+            if (groupBy == null) {
+                throw new InvalidQueryException("where(" + compare.aggregate() + " " + compare.operator().symbol()
+                        + " ...) is refused: a condition on an aggregate filters groups, in having(...) after groupBy(...)");
+            }
+            addTokens(compare.aggregate(), sql, tokens);
+            tokens.add(compare.operator());
+            addAggregateValue(compare.aggregate(), compare.value(), sql, params);
+        } else if (condition instanceof Condition.Compare<M> compare) {
             FieldMetadata field = sql.field(compare.attribute());
             tokens.add(field.name());
             tokens.add(compare.operator());
@@ -263,21 +323,23 @@ public final class QueryRenderer {
             params.add(ValueKind.STRING, sql.dialect().likePattern(like.pattern(), like.escaped()), sql);
         } else if (condition instanceof Condition.And<M> and) {
             tokens.add("AND(");
-            and.terms().forEach(term -> collect(term, sql, tokens, params));
+            and.terms().forEach(term -> collect(term, sql, tokens, params, groupBy));
             tokens.add(")");
         } else if (condition instanceof Condition.Or<M> or) {
             tokens.add("OR(");
-            or.terms().forEach(term -> collect(term, sql, tokens, params));
+            or.terms().forEach(term -> collect(term, sql, tokens, params, groupBy));
             tokens.add(")");
         } else if (condition instanceof Condition.Not<M> not) {
             tokens.add("NOT(");
-            collect(not.term(), sql, tokens, params);
+            collect(not.term(), sql, tokens, params, groupBy);
             tokens.add(")");
         }
     }
 
     private static <M> void appendCondition(StringBuilder out, Condition<M> condition, ModelSql<M> sql) {
-        if (condition instanceof Condition.Compare<M> compare) {
+        if (condition instanceof Condition.AggregateCompare<M> compare) {
+            out.append(expression(sql, compare.aggregate())).append(' ').append(compare.operator().symbol()).append(" ?");
+        } else if (condition instanceof Condition.Compare<M> compare) {
             out.append(column(sql, compare.attribute())).append(' ').append(compare.operator().symbol()).append(" ?");
         } else if (condition instanceof Condition.In<M> in) {
             if (in.values().isEmpty()) {
@@ -324,6 +386,58 @@ public final class QueryRenderer {
 
     private static <M> String column(ModelSql<M> sql, Attribute<M, ?> attribute) {
         return sql.quotedColumn(sql.field(attribute));
+    }
+
+    /** The SQL of a column, or of an aggregate over one: {@code "views"}, {@code SUM("views")}, {@code COUNT(*)}. */
+    private static String expression(ModelSql<?> sql, Expression<?, ?> expression) {
+        if (expression instanceof Attribute<?, ?> attribute) {
+            return sql.quotedColumn(sql.field(attribute));
+        }
+        Aggregate<?, ?> aggregate = (Aggregate<?, ?>) expression;
+        if (aggregate.function() == Aggregate.Function.COUNT) {
+            return "COUNT(*)";
+        }
+        String column = sql.quotedColumn(sql.field(aggregate.attribute()));
+        return switch (aggregate.function()) {
+            case COUNT_DISTINCT -> "COUNT(DISTINCT " + column + ")";
+            case SUM -> "SUM(" + column + ")";
+            // MariaDB's AVG of integers is a DECIMAL of 4 places and PostgreSQL's a numeric: as a double on all four.
+            case AVG -> aggregate.type() == Double.class && sql.field(aggregate.attribute()).kind() != ValueKind.DOUBLE
+                    ? "AVG(CAST(" + column + " AS " + sql.dialect().columnType(ValueKind.DOUBLE, 0, 0, 0) + "))"
+                    : "AVG(" + column + ")";
+            case MIN -> "MIN(" + column + ")";
+            case MAX -> "MAX(" + column + ")";
+            case COUNT -> throw new IllegalStateException("COUNT(*) has no column");
+        };
+    }
+
+    private static void addTokens(Expression<?, ?> expression, ModelSql<?> sql, List<Object> tokens) {
+        if (expression instanceof Aggregate<?, ?> aggregate) {
+            tokens.add(aggregate.function());
+            tokens.add(aggregate.attribute() == null ? "*" : sql.field(aggregate.attribute()).name());
+        } else {
+            tokens.add(sql.field((Attribute<?, ?>) expression).name());
+        }
+    }
+
+    /**
+     * A value compared with an aggregate, bound as the aggregate's type: a count's, a whole-number sum's and an
+     * average's as a long or double; the others' as their column's.
+     */
+    private static void addAggregateValue(Aggregate<?, ?> aggregate, Object value, ModelSql<?> sql, Params params) {
+        Class<?> type = aggregate.type();
+        if (!type.isInstance(value)) {
+            throw new IllegalArgumentException(aggregate + " is " + type.getSimpleName() + ", got "
+                    + value.getClass().getSimpleName() + " " + value);
+        }
+        if (type == Long.class) {
+            params.add(ValueKind.LONG, value, sql);
+        } else if (type == Double.class) {
+            params.add(ValueKind.DOUBLE, value, sql);
+        } else {
+            FieldMetadata field = sql.field(aggregate.attribute());
+            params.add(field, checked(field, value), sql);
+        }
     }
 
     private static Object checked(FieldMetadata field, Object value) {

@@ -1,5 +1,6 @@
 package dev.ferro.impl.sql;
 
+import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import dev.ferro.Order;
 import dev.ferro.Prefetch;
@@ -10,12 +11,14 @@ import java.util.List;
 
 /**
  * What a query asks for, independent of the database: filters (ANDed), ordering, paging, the
- * relation it is scoped to (for {@code user.posts}) and the relations to prefetch.
+ * relation it is scoped to (for {@code user.posts}), the relations to prefetch, and the grouping
+ * ({@code groupBy} columns and {@code having} filters, ANDed).
  * {@code limit} and {@code offset} are -1 when not set; {@code scope} is null when none, and so is
  * {@code lock} when the rows are read without {@code FOR UPDATE}.
  */
 public record QuerySpec<M>(List<Condition<M>> conditions, List<Order<M>> orders, long limit, long offset, Scope scope,
-                           List<Prefetch<M>> prefetch, RowLock lock) {
+                           List<Prefetch<M>> prefetch, RowLock lock, List<Attribute<M, ?>> groupBy,
+                           List<Condition<M>> having) {
 
     /**
      * The filter that makes a query a relation's: an SQL condition built from model metadata only,
@@ -25,41 +28,58 @@ public record QuerySpec<M>(List<Condition<M>> conditions, List<Order<M>> orders,
     }
 
     public static <M> QuerySpec<M> all() {
-        return new QuerySpec<>(List.of(), List.of(), -1, -1, null, List.of(), null);
+        return new QuerySpec<>(List.of(), List.of(), -1, -1, null, List.of(), null, List.of(), List.of());
     }
 
     public QuerySpec<M> where(Condition<M> condition) {
         List<Condition<M>> all = new ArrayList<>(conditions);
         all.add(condition);
-        return new QuerySpec<>(List.copyOf(all), orders, limit, offset, scope, prefetch, lock);
+        return new QuerySpec<>(List.copyOf(all), orders, limit, offset, scope, prefetch, lock, groupBy, having);
     }
 
     public QuerySpec<M> orderBy(List<Order<M>> more) {
         List<Order<M>> all = new ArrayList<>(orders);
         all.addAll(more);
-        return new QuerySpec<>(conditions, List.copyOf(all), limit, offset, scope, prefetch, lock);
+        return new QuerySpec<>(conditions, List.copyOf(all), limit, offset, scope, prefetch, lock, groupBy, having);
     }
 
     public QuerySpec<M> limit(long count) {
-        return new QuerySpec<>(conditions, orders, count, offset, scope, prefetch, lock);
+        return new QuerySpec<>(conditions, orders, count, offset, scope, prefetch, lock, groupBy, having);
     }
 
     public QuerySpec<M> offset(long count) {
-        return new QuerySpec<>(conditions, orders, limit, count, scope, prefetch, lock);
+        return new QuerySpec<>(conditions, orders, limit, count, scope, prefetch, lock, groupBy, having);
     }
 
     public QuerySpec<M> scope(Scope relation) {
-        return new QuerySpec<>(conditions, orders, limit, offset, relation, prefetch, lock);
+        return new QuerySpec<>(conditions, orders, limit, offset, relation, prefetch, lock, groupBy, having);
     }
 
     public QuerySpec<M> prefetch(List<Prefetch<M>> more) {
         List<Prefetch<M>> all = new ArrayList<>(prefetch);
         all.addAll(more);
-        return new QuerySpec<>(conditions, orders, limit, offset, scope, List.copyOf(all), lock);
+        return new QuerySpec<>(conditions, orders, limit, offset, scope, List.copyOf(all), lock, groupBy, having);
     }
 
     public QuerySpec<M> lock(RowLock rowLock) {
-        return new QuerySpec<>(conditions, orders, limit, offset, scope, prefetch, rowLock);
+        return new QuerySpec<>(conditions, orders, limit, offset, scope, prefetch, rowLock, groupBy, having);
+    }
+
+    public QuerySpec<M> groupBy(List<? extends Attribute<M, ?>> columns) {
+        List<Attribute<M, ?>> all = new ArrayList<>(groupBy);
+        all.addAll(columns);
+        return new QuerySpec<>(conditions, orders, limit, offset, scope, prefetch, lock, List.copyOf(all), having);
+    }
+
+    public QuerySpec<M> having(Condition<M> condition) {
+        List<Condition<M>> all = new ArrayList<>(having);
+        all.add(condition);
+        return new QuerySpec<>(conditions, orders, limit, offset, scope, prefetch, lock, groupBy, List.copyOf(all));
+    }
+
+    /** Whether the rows are read as groups ({@code GROUP BY}). */
+    public boolean grouped() {
+        return !groupBy.isEmpty();
     }
 
     /** Whether the rows are filtered at all (by a condition or a relation's scope). */

@@ -6,6 +6,7 @@ import dev.ferro.impl.metadata.ValueKind;
 
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Duration;
@@ -179,6 +180,22 @@ public final class SqliteDialect extends Dialect {
                     + " whole database for a writing transaction rather than rows: use forUpdate()");
         }
         return "";
+    }
+
+    /**
+     * SQLite sums and averages decimals as REALs unless every value is whole: a sum is rounded back to the column's
+     * scale, which gives the exact sum while it has at most 15 significant digits (as {@link #decimalMisfit} keeps
+     * every stored decimal); an average is the double rounded to the 15 significant digits a double holds.
+     */
+    @Override
+    public BigDecimal decimalAggregate(ResultSet row, int column, int scale) throws SQLException {
+        Object value = row.getObject(column);
+        if (value == null) {
+            return null;
+        }
+        BigDecimal decimal = value instanceof Double real ? BigDecimal.valueOf(real)
+                : value instanceof Number whole ? BigDecimal.valueOf(whole.longValue()) : new BigDecimal(value.toString());
+        return scale >= 0 ? decimal.setScale(scale, java.math.RoundingMode.HALF_EVEN) : decimal.round(new java.math.MathContext(15));
     }
 
     @Override

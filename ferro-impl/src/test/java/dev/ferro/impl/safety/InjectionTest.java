@@ -134,6 +134,20 @@ class InjectionTest extends DatabaseTest {
 
     @ParameterizedTest
     @MethodSource("payloads")
+    void havingComparesThePayloadAsAValue(String payload) {
+        List<String> names = store(payload);
+        Query<InjectionUser> groups = users().groupBy(InjectionUser_.username);
+
+        assertEquals(List.of(payload), groups.having(InjectionUser_.username.eq(payload)).select(InjectionUser_.username).list());
+        assertEquals(List.of(payload),
+                groups.having(dev.ferro.Aggregate.max(InjectionUser_.username).eq(payload)).select(InjectionUser_.username).list());
+        assertEquals(names.size() - 1, groups.having(InjectionUser_.username.ne(payload)).count());
+        assertEquals(List.of(1L), users().where(InjectionUser_.username.eq(payload)).select(dev.ferro.Aggregate.count()).list());
+        assertNothingElseChanged(names);
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
     void patternMethodsTakeThePayloadLiterally(String payload) {
         List<String> names = store(payload);
 
