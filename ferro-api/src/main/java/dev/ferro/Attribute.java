@@ -16,11 +16,41 @@ public non-sealed class Attribute<M, T> implements Expression<M, T> {
     private final Class<M> model;
     private final String name;
     private final Class<T> type;
+    private final RefAttribute<M, ?> via;
+    private final Attribute<?, T> remote;
 
     public Attribute(Class<M> model, String name, Class<T> type) {
         this.model = Objects.requireNonNull(model, "model");
         this.name = Objects.requireNonNull(name, "name");
         this.type = Objects.requireNonNull(type, "type");
+        this.via = null;
+        this.remote = null;
+    }
+
+    /**
+     * The column {@code remote} of the row that the foreign key {@code via} points at, as an attribute of
+     * {@code via}'s model: a path ({@link RefAttribute#to}).
+     */
+    protected Attribute(RefAttribute<M, ?> via, Attribute<?, T> remote) {
+        this.model = via.model();
+        this.name = via.name() + "." + remote.name();
+        this.type = remote.type();
+        this.via = via;
+        this.remote = remote;
+        if (remote.model() != via.target()) {
+            throw new IllegalArgumentException(via + " points at " + via.target().getSimpleName() + ", and " + remote
+                    + " is not one of its attributes");
+        }
+    }
+
+    /** For a path ({@code Post_.author.to(User_.name)}), the foreign key it follows; null for the model's own column. */
+    public RefAttribute<M, ?> via() {
+        return via;
+    }
+
+    /** For a path, the attribute of the related model it reads ({@code User_.name}); null for the model's own column. */
+    public Attribute<?, T> remote() {
+        return remote;
     }
 
     /** The model class this attribute belongs to. */
@@ -28,7 +58,7 @@ public non-sealed class Attribute<M, T> implements Expression<M, T> {
         return model;
     }
 
-    /** The Java field name (not the column name). */
+    /** The Java field name (not the column name); for a path, the names along it ({@code author.name}). */
     public String name() {
         return name;
     }

@@ -7,6 +7,11 @@ public class BooleanAttribute<M> extends Attribute<M, Boolean> {
         super(model, name, Boolean.class);
     }
 
+    /** A path ({@link RefAttribute#to}). */
+    protected BooleanAttribute(RefAttribute<M, ?> via, BooleanAttribute<?> remote) {
+        super(via, remote);
+    }
+
     public Condition<M> isTrue() {
         return eq(Boolean.TRUE);
     }

@@ -85,6 +85,22 @@ public sealed interface Condition<M> {
         }
     }
 
+    /** Whether a row has a related row (that matches {@code condition}, when not null); none of them when negated. */
+    record Related<M>(RelationAttribute<M, ?> relation, Condition<?> condition, boolean negated) implements Condition<M> {
+        public Related {
+            Objects.requireNonNull(relation, "relation");
+        }
+    }
+
+    /** The number of a row's related rows (that match {@code condition}, when not null) compared with {@code count}. */
+    record RelatedCount<M>(RelationAttribute<M, ?> relation, Condition<?> condition, Operator operator, long count)
+            implements Condition<M> {
+        public RelatedCount {
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(operator, "operator");
+        }
+    }
+
     record In<M>(Attribute<M, ?> attribute, List<?> values, boolean negated) implements Condition<M> {
     }
 

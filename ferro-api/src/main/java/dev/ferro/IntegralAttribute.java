@@ -7,6 +7,11 @@ package dev.ferro;
  */
 public class IntegralAttribute<M, T extends Number & Comparable<? super T>> extends NumericAttribute<M, T> {
 
+    /** A path ({@link RefAttribute#to}). */
+    protected IntegralAttribute(RefAttribute<M, ?> via, IntegralAttribute<?, T> remote) {
+        super(via, remote);
+    }
+
     public IntegralAttribute(Class<M> model, String name, Class<T> type) {
         super(model, name, type);
         Class<?> boxed = type;

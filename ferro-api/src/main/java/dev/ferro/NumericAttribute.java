@@ -7,6 +7,11 @@ public class NumericAttribute<M, T extends Number & Comparable<? super T>> exten
         super(model, name, type);
     }
 
+    /** A path ({@link RefAttribute#to}). */
+    protected NumericAttribute(RefAttribute<M, ?> via, NumericAttribute<?, T> remote) {
+        super(via, remote);
+    }
+
     /**
      * {@code SET column = column + amount}: the database adds to the value the row holds when the
      * update runs, so two concurrent additions both count, unlike a read, a change and a save.

@@ -9,6 +9,11 @@ public class SortableAttribute<M, T extends Comparable<? super T>> extends Attri
         super(model, name, type);
     }
 
+    /** A path ({@link RefAttribute#to}). */
+    protected SortableAttribute(RefAttribute<M, ?> via, SortableAttribute<?, T> remote) {
+        super(via, remote);
+    }
+
     public Condition<M> lt(T value) {
         return compare(Condition.Operator.LT, value);
     }

@@ -11,6 +11,11 @@ public class TextAttribute<M> extends SortableAttribute<M, String> {
         super(model, name, String.class);
     }
 
+    /** A path ({@link RefAttribute#to}). */
+    protected TextAttribute(RefAttribute<M, ?> via, TextAttribute<?> remote) {
+        super(via, remote);
+    }
+
     /** {@code LIKE pattern}: {@code %} matches any run of characters, {@code _} one character. */
     public Condition<M> like(String pattern) {
         return new Condition.Like<>(this, requireValue(pattern, "like"), false);

@@ -17,6 +17,7 @@ import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.sql.Dialect;
 import dev.ferro.impl.sql.ModelSql;
 import dev.ferro.impl.sql.QueryRenderer;
+import dev.ferro.impl.sql.RelatedModels;
 import dev.ferro.impl.sql.QuerySpec;
 import dev.ferro.impl.sql.Statement;
 import dev.ferro.impl.sql.ValueBinder;
@@ -68,11 +69,11 @@ final class ModelOperations<M> {
     @SuppressWarnings("unchecked")
     ModelOperations(ModelMetadata<M> model, Dialect dialect, Executor executor, TransactionManager transactions,
                     ModelValidator validator, RelationBinder relations, Prefetcher prefetcher, ModelRegistry registry,
-                    int fetchSize) {
+                    int fetchSize, RelatedModels related) {
         this.fetchSize = fetchSize;
         this.model = model;
         this.registry = registry;
-        this.sql = new ModelSql<>(model, dialect);
+        this.sql = new ModelSql<>(model, dialect, related);
         this.relations = relations;
         this.prefetcher = prefetcher;
         this.hydrator = new Hydrator<>(sql, relations);
@@ -94,6 +95,10 @@ final class ModelOperations<M> {
 
     Projections<M> projections() {
         return projections;
+    }
+
+    ModelSql<M> sql() {
+        return sql;
     }
 
     ModelMetadata<M> model() {
@@ -319,7 +324,8 @@ final class ModelOperations<M> {
     private void conform(Condition<M> condition, M candidate, String operation) {
         if (condition instanceof Condition.And<M> and) {
             and.terms().forEach(term -> conform(term, candidate, operation));
-        } else if (condition instanceof Condition.Compare<M> compare && compare.operator() == Condition.Operator.EQ) {
+        } else if (condition instanceof Condition.Compare<M> compare && compare.operator() == Condition.Operator.EQ
+                && compare.attribute().via() == null) {
             FieldMetadata field = model.field(compare.attribute().name());
             Object wanted = field.foreignKey() != null ? field.foreignKey().keyOf(field, compare.value()) : field.coerce(compare.value());
             Object actual = field.get(candidate);
@@ -331,7 +337,7 @@ final class ModelOperations<M> {
                         + wanted + ": the factory made a " + model.name() + " whose " + field.name() + " is " + actual
                         + ", which the query would never find; leave " + field.name() + " unset or make it " + wanted);
             }
-        } else if (condition instanceof Condition.IsNull<M> isNull && !isNull.negated()) {
+        } else if (condition instanceof Condition.IsNull<M> isNull && !isNull.negated() && isNull.attribute().via() == null) {
             FieldMetadata field = model.field(isNull.attribute().name());
             Object actual = field.get(candidate);
             if (actual != null) {
@@ -527,9 +533,9 @@ final class ModelOperations<M> {
     long bulkUpdate(QuerySpec<M> spec, List<Assignment<M>> assignments) {
         for (Assignment<M> assignment : assignments) {
             if (assignment instanceof Assignment.Value<M, ?> value) {
-                validator.validateValue(model.field(value.attribute().name()), value.value());
+                validator.validateValue(sql.field(value.attribute()), value.value());
             } else if (assignment instanceof Assignment.Arithmetic<M, ?> arithmetic) {
-                validator.validateOperand(model.field(arithmetic.attribute().name()), arithmetic.operator(), arithmetic.operand());
+                validator.validateOperand(sql.field(arithmetic.attribute()), arithmetic.operator(), arithmetic.operand());
             }
         }
         Statement statement = QueryRenderer.update(sql, spec, assignments);

@@ -7,7 +7,9 @@ import dev.ferro.impl.metadata.ModelRegistry;
 import dev.ferro.impl.metadata.ResolvedRelation;
 import dev.ferro.impl.relation.RelationRuntime;
 import dev.ferro.impl.sql.Dialect;
+import dev.ferro.impl.sql.ModelSql;
 import dev.ferro.impl.sql.QuerySpec;
+import dev.ferro.impl.sql.RelatedModels;
 import dev.ferro.impl.transaction.TransactionManager;
 import dev.ferro.impl.validation.ModelValidator;
 
@@ -20,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * model's reads and writes. It is the {@link RelationRuntime} of the handles it binds to rows: a
  * handle that loads its target, or saves, asks the target model's operations here.
  */
-final class Operations implements RelationRuntime {
+final class Operations implements RelationRuntime, RelatedModels {
     private final ModelRegistry registry;
     private final Dialect dialect;
     private final Executor executor;
@@ -50,7 +52,7 @@ final class Operations implements RelationRuntime {
             ModelMetadata<M> metadata = registry.get(model);
             query = new QueryImpl<>(new ModelOperations<>(metadata, dialect, executor, transactions, validator,
                     relations.binderFor(metadata, this), new Prefetcher(this, relations, dialect.maxInListKeys()),
-                    registry, fetchSize), QuerySpec.all());
+                    registry, fetchSize, this), QuerySpec.all());
             QueryImpl<?> raced = queries.putIfAbsent(model, query);
             query = raced != null ? raced : query;
         }
@@ -61,6 +63,16 @@ final class Operations implements RelationRuntime {
     /** The reads and writes of a model class. */
     <M> ModelOperations<M> of(Class<M> model) {
         return query(model).operations();
+    }
+
+    @Override
+    public ModelSql<?> sql(Class<?> model) {
+        return of(model).sql();
+    }
+
+    @Override
+    public ResolvedRelation relationship(Class<?> model, String name) {
+        return registry.relationship(model, name);
     }
 
     // ---------------------------------------------------------------- what the relation handles ask for

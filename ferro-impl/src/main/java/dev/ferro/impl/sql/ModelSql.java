@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * A model's statements in one dialect, rendered once: the by-key statements as strings, and a
  * cache of query statements by shape (see {@link QueryRenderer}). Also the binder and reader of
- * every column, in column order.
+ * every column, in column order, and the related models its queries may reach.
  */
 public final class ModelSql<M> {
     private static final int MAX_CACHED_SHAPES = 2_000;
@@ -32,10 +32,17 @@ public final class ModelSql<M> {
     private final int versionIndex;
     private final String deleteByIdAndVersion;
     private final ConcurrentHashMap<Object, String> shapes = new ConcurrentHashMap<>();
+    private final RelatedModels related;
 
     public ModelSql(ModelMetadata<M> model, Dialect dialect) {
+        this(model, dialect, RelatedModels.NONE);
+    }
+
+    /** With the models its conditions may reach through relations ({@code Post_.author.to(User_.name)}). */
+    public ModelSql(ModelMetadata<M> model, Dialect dialect, RelatedModels related) {
         this.model = model;
         this.dialect = dialect;
+        this.related = related;
         List<FieldMetadata> all = model.fields();
         this.fields = all.toArray(FieldMetadata[]::new);
         this.binders = all.stream().map(dialect::binder).toArray(ValueBinder[]::new);
@@ -75,6 +82,11 @@ public final class ModelSql<M> {
         return model;
     }
 
+    /** The models this one's conditions reach through relations. */
+    public RelatedModels related() {
+        return related;
+    }
+
     public Dialect dialect() {
         return dialect;
     }
@@ -109,6 +121,10 @@ public final class ModelSql<M> {
         if (attribute.model() != model.type()) {
             throw new IllegalArgumentException("Attribute " + attribute + " belongs to " + attribute.model().getSimpleName()
                     + ", not to " + model.name());
+        }
+        if (attribute.via() != null) {
+            throw new dev.ferro.InvalidQueryException(attribute + " is a path to a related model's column, which conditions,"
+                    + " orderBy and select read; it is refused here, where a column of " + model.name() + " is needed");
         }
         return model.field(attribute.name());
     }

@@ -67,11 +67,10 @@ public final class QueryRenderer {
 
     private static <M> Statement render(Kind kind, ModelSql<M> sql, QuerySpec<M> spec, List<Assignment<M>> assignments,
                                         List<SelectedColumn> columns) {
-        Params params = new Params();
+        ConditionSql.Params params = new ConditionSql.Params();
         List<Object> tokens = new ArrayList<>();
         for (SelectedColumn column : columns) {
-            tokens.add(column.function());
-            tokens.add(column.field() == null ? "*" : column.field().name());
+            addTokens(column.expression(), sql, tokens);
         }
         List<FieldMetadata> groupBy = Grouping.check(kind == Kind.PROJECT, sql, spec, columns);
         for (Assignment<M> assignment : assignments) {
@@ -85,7 +84,7 @@ public final class QueryRenderer {
             }
             tokens.add(field.name());
             if (assignment instanceof Assignment.Value<M, ?> value) {
-                params.add(field, checked(field, value.value()), sql);
+                params.add(field, ConditionSql.checked(field, value.value()), sql);
             } else if (assignment instanceof Assignment.Copy<M, ?> copy) {
                 tokens.add(sql.field(copy.source()).name());
             } else if (assignment instanceof Assignment.Arithmetic<M, ?> arithmetic) {
@@ -96,7 +95,7 @@ public final class QueryRenderer {
                             + " the rows in a transaction instead");
                 }
                 tokens.add(arithmetic.operator());
-                params.add(field, checked(field, arithmetic.operand()), sql);
+                params.add(field, ConditionSql.checked(field, arithmetic.operand()), sql);
             }
         }
         tokens.add('|');
@@ -106,7 +105,7 @@ public final class QueryRenderer {
             params.binders.add(spec.scope().binder());
         }
         for (Condition<M> condition : spec.conditions()) {
-            collect(condition, sql, tokens, params, null);
+            ConditionSql.collect(condition, sql, tokens, params, null);
         }
         tokens.add('|');
         for (FieldMetadata field : groupBy) {
@@ -114,7 +113,7 @@ public final class QueryRenderer {
         }
         tokens.add('|');
         for (Condition<M> condition : spec.having()) {
-            collect(condition, sql, tokens, params, groupBy);
+            ConditionSql.collect(condition, sql, tokens, params, groupBy);
         }
         tokens.add('|');
         for (Order<M> order : spec.orders()) {
@@ -179,7 +178,7 @@ public final class QueryRenderer {
                     String column = sql.quotedColumn(sql.field(assignment.attribute()));
                     out.append(i == 0 ? "" : ", ").append(column).append(" = ");
                     if (assignment instanceof Assignment.Copy<M, ?> copy) {
-                        out.append(column(sql, copy.source()));
+                        out.append(sql.quotedColumn(sql.field(copy.source())));
                     } else if (assignment instanceof Assignment.Arithmetic<M, ?> arithmetic) {
                         out.append(column).append(' ').append(arithmetic.operator().symbol()).append(" ?");
                     } else {
@@ -206,7 +205,7 @@ public final class QueryRenderer {
                     out.append(" AND ");
                 }
                 first = false;
-                appendCondition(out, condition, sql);
+                ConditionSql.append(out, condition, sql, sql.table(), 0);
             }
         }
         if (!groupBy.isEmpty()) {
@@ -218,7 +217,7 @@ public final class QueryRenderer {
                 out.append(" HAVING ");
                 for (int i = 0; i < spec.having().size(); i++) {
                     out.append(i == 0 ? "" : " AND ");
-                    appendCondition(out, spec.having().get(i), sql);
+                    ConditionSql.append(out, spec.having().get(i), sql, sql.table(), 0);
                 }
             }
         }
@@ -273,123 +272,16 @@ public final class QueryRenderer {
         }
     }
 
+
     /**
-     * The tokens and values of a condition; {@code groupBy} is null in {@code where(...)}, where aggregates are
-     * refused, and the grouped columns in {@code having(...)}, whose plain conditions must test those.
+     * The SQL of a column, of a path to a related model's column, or of an aggregate over a column: {@code "views"},
+     * {@code SUM("views")}, {@code COUNT(*)}, and for {@code Post_.author.to(User_.name)} the related row's value,
+     * NULL without one: {@code (SELECT ferro_p1."name" FROM "users" ferro_p1 WHERE ferro_p1."id" = "posts"."author_id")}.
      */
-    private static <M> void collect(Condition<M> condition, ModelSql<M> sql, List<Object> tokens, Params params,
-                                    List<FieldMetadata> groupBy) {
-        if (groupBy != null) {
-            Grouping.checkHavingColumn(condition, sql, groupBy);
+    static String expression(ModelSql<?> sql, Expression<?, ?> expression) {
+        if (expression instanceof Attribute<?, ?> attribute && attribute.via() != null) {
+            return path(sql, attribute);
         }
-        if (condition instanceof Condition.AggregateCompare<M> compare) {
-            if (groupBy == null) {
-                throw new InvalidQueryException("where(" + compare.aggregate() + " " + compare.operator().symbol()
-                        + " ...) is refused: a condition on an aggregate filters groups, in having(...) after groupBy(...)");
-            }
-            addTokens(compare.aggregate(), sql, tokens);
-            tokens.add(compare.operator());
-            addAggregateValue(compare.aggregate(), compare.value(), sql, params);
-        } else if (condition instanceof Condition.Compare<M> compare) {
-            FieldMetadata field = sql.field(compare.attribute());
-            tokens.add(field.name());
-            tokens.add(compare.operator());
-            params.add(field, checked(field, compare.value()), sql);
-        } else if (condition instanceof Condition.In<M> in) {
-            FieldMetadata field = sql.field(in.attribute());
-            tokens.add(in.negated() ? "NOT IN" : "IN");
-            tokens.add(field.name());
-            tokens.add(in.values().size());
-            for (Object value : in.values()) {
-                if (value == null) {
-                    throw new IllegalArgumentException(field + (in.negated() ? ".notIn" : ".in")
-                            + "(...) got a null value; SQL IN never matches NULL: use isNull()");
-                }
-                params.add(field, checked(field, value), sql);
-            }
-        } else if (condition instanceof Condition.IsNull<M> isNull) {
-            tokens.add(isNull.negated() ? "NOT NULL" : "NULL");
-            tokens.add(sql.field(isNull.attribute()).name());
-        } else if (condition instanceof Condition.Between<M> between) {
-            FieldMetadata field = sql.field(between.attribute());
-            tokens.add("BETWEEN");
-            tokens.add(field.name());
-            params.add(field, checked(field, between.low()), sql);
-            params.add(field, checked(field, between.high()), sql);
-        } else if (condition instanceof Condition.Like<M> like) {
-            FieldMetadata field = sql.field(like.attribute());
-            tokens.add(like.escaped() ? "LIKE!" : "LIKE");
-            tokens.add(field.name());
-            params.add(ValueKind.STRING, sql.dialect().likePattern(like.pattern(), like.escaped()), sql);
-        } else if (condition instanceof Condition.And<M> and) {
-            tokens.add("AND(");
-            and.terms().forEach(term -> collect(term, sql, tokens, params, groupBy));
-            tokens.add(")");
-        } else if (condition instanceof Condition.Or<M> or) {
-            tokens.add("OR(");
-            or.terms().forEach(term -> collect(term, sql, tokens, params, groupBy));
-            tokens.add(")");
-        } else if (condition instanceof Condition.Not<M> not) {
-            tokens.add("NOT(");
-            collect(not.term(), sql, tokens, params, groupBy);
-            tokens.add(")");
-        }
-    }
-
-    private static <M> void appendCondition(StringBuilder out, Condition<M> condition, ModelSql<M> sql) {
-        if (condition instanceof Condition.AggregateCompare<M> compare) {
-            out.append(expression(sql, compare.aggregate())).append(' ').append(compare.operator().symbol()).append(" ?");
-        } else if (condition instanceof Condition.Compare<M> compare) {
-            out.append(column(sql, compare.attribute())).append(' ').append(compare.operator().symbol()).append(" ?");
-        } else if (condition instanceof Condition.In<M> in) {
-            if (in.values().isEmpty()) {
-                out.append(in.negated() ? "1 = 1" : "1 = 0");
-                return;
-            }
-            out.append(column(sql, in.attribute())).append(in.negated() ? " NOT IN (" : " IN (");
-            for (int i = 0; i < in.values().size(); i++) {
-                out.append(i == 0 ? "?" : ", ?");
-            }
-            out.append(')');
-        } else if (condition instanceof Condition.IsNull<M> isNull) {
-            out.append(column(sql, isNull.attribute())).append(isNull.negated() ? " IS NOT NULL" : " IS NULL");
-        } else if (condition instanceof Condition.Between<M> between) {
-            out.append(column(sql, between.attribute())).append(" BETWEEN ? AND ?");
-        } else if (condition instanceof Condition.Like<M> like) {
-            out.append(sql.dialect().like(column(sql, like.attribute())));
-        } else if (condition instanceof Condition.And<M> and) {
-            appendJunction(out, and.terms(), " AND ", "1 = 1", sql);
-        } else if (condition instanceof Condition.Or<M> or) {
-            appendJunction(out, or.terms(), " OR ", "1 = 0", sql);
-        } else if (condition instanceof Condition.Not<M> not) {
-            out.append("NOT (");
-            appendCondition(out, not.term(), sql);
-            out.append(')');
-        }
-    }
-
-    private static <M> void appendJunction(StringBuilder out, List<Condition<M>> terms, String operator, String empty,
-                                           ModelSql<M> sql) {
-        if (terms.isEmpty()) {
-            out.append(empty);
-            return;
-        }
-        out.append('(');
-        for (int i = 0; i < terms.size(); i++) {
-            if (i > 0) {
-                out.append(operator);
-            }
-            appendCondition(out, terms.get(i), sql);
-        }
-        out.append(')');
-    }
-
-    private static <M> String column(ModelSql<M> sql, Attribute<M, ?> attribute) {
-        return sql.quotedColumn(sql.field(attribute));
-    }
-
-    /** The SQL of a column, or of an aggregate over one: {@code "views"}, {@code SUM("views")}, {@code COUNT(*)}. */
-    private static String expression(ModelSql<?> sql, Expression<?, ?> expression) {
         if (expression instanceof Attribute<?, ?> attribute) {
             return sql.quotedColumn(sql.field(attribute));
         }
@@ -411,8 +303,35 @@ public final class QueryRenderer {
         };
     }
 
-    private static void addTokens(Expression<?, ?> expression, ModelSql<?> sql, List<Object> tokens) {
-        if (expression instanceof Aggregate<?, ?> aggregate) {
+    /** A correlated scalar subquery per foreign key of the path, from the last (which reads the column) in. */
+    private static String path(ModelSql<?> sql, Attribute<?, ?> path) {
+        List<dev.ferro.RefAttribute<?, ?>> hops = ConditionSql.hopsOf(path);
+        List<ModelSql<?>> models = ConditionSql.models(sql, hops);
+        String reference = sql.table() + "." + sql.quotedColumn(sql.field(hops.get(0)));
+        for (int i = 1; i <= hops.size(); i++) {
+            ModelSql<?> model = models.get(i);
+            String alias = "ferro_p" + i;
+            FieldMetadata read = i < hops.size() ? model.field(hops.get(i)) : model.field(leaf(path));
+            reference = "(SELECT " + alias + "." + model.quotedColumn(read) + " FROM " + model.table() + " " + alias
+                    + " WHERE " + alias + "." + model.idColumn() + " = " + reference + ")";
+        }
+        return reference;
+    }
+
+    /** The related model's own column at the end of a path. */
+    static Attribute<?, ?> leaf(Attribute<?, ?> path) {
+        Attribute<?, ?> leaf = path;
+        while (leaf.via() != null) {
+            leaf = leaf.remote();
+        }
+        return leaf;
+    }
+
+    static void addTokens(Expression<?, ?> expression, ModelSql<?> sql, List<Object> tokens) {
+        if (expression instanceof Attribute<?, ?> attribute && attribute.via() != null) {
+            tokens.add("PATH");
+            tokens.add(attribute.toString());
+        } else if (expression instanceof Aggregate<?, ?> aggregate) {
             tokens.add(aggregate.function());
             tokens.add(aggregate.attribute() == null ? "*" : sql.field(aggregate.attribute()).name());
         } else {
@@ -420,76 +339,4 @@ public final class QueryRenderer {
         }
     }
 
-    /**
-     * A value compared with an aggregate, bound as the aggregate's type: a count's, a whole-number sum's and an
-     * average's as a long or double; the others' as their column's.
-     */
-    private static void addAggregateValue(Aggregate<?, ?> aggregate, Object value, ModelSql<?> sql, Params params) {
-        Class<?> type = aggregate.type();
-        if (!type.isInstance(value)) {
-            throw new IllegalArgumentException(aggregate + " is " + type.getSimpleName() + ", got "
-                    + value.getClass().getSimpleName() + " " + value);
-        }
-        if (type == Long.class) {
-            params.add(ValueKind.LONG, value, sql);
-        } else if (type == Double.class) {
-            params.add(ValueKind.DOUBLE, value, sql);
-        } else {
-            FieldMetadata field = sql.field(aggregate.attribute());
-            params.add(field, checked(field, value), sql);
-        }
-    }
-
-    private static Object checked(FieldMetadata field, Object value) {
-        if (field.foreignKey() != null && value != null) {
-            if (!(value instanceof dev.ferro.Ref<?>)) {
-                throw new IllegalArgumentException(field + " is a Ref<" + field.foreignKey().target().getSimpleName() + ">, got "
-                        + value.getClass().getSimpleName() + " " + value);
-            }
-            value = field.foreignKey().keyOf(field, value);
-        }
-        if (value != null && !field.type().isInstance(value)) {
-            throw new IllegalArgumentException(field + " is " + field.type().getSimpleName() + ", got "
-                    + value.getClass().getSimpleName() + " " + value);
-        }
-        if (value == null && !field.nullable()) {
-            throw new IllegalArgumentException(field + " is not nullable; cannot set it to null");
-        }
-        Object stored = field.toStored(value);
-        // Ferro stores neither, and the databases compare them differently (MariaDB cannot bind NaN at all).
-        if (Unstorable.nonFinite(stored)) {
-            throw new IllegalArgumentException(field + " cannot be compared with " + value + ", which Ferro does not store");
-        }
-        if (stored instanceof String text && Unstorable.unpairedSurrogate(text) >= 0) {
-            throw new IllegalArgumentException(field + " cannot be compared with a string holding an unpaired UTF-16"
-                    + " surrogate, which the databases would turn into '?'");
-        }
-        return value;
-    }
-
-    /** The values of a statement and their binders, in parameter order. */
-    private static final class Params {
-        final List<Object> values = new ArrayList<>();
-        final List<ValueBinder> binders = new ArrayList<>();
-
-        void add(FieldMetadata field, Object value, ModelSql<?> sql) {
-            values.add(value);
-            binders.add(sql.binders()[indexOf(sql, field)]);
-        }
-
-        void add(ValueKind kind, Object value, ModelSql<?> sql) {
-            values.add(value);
-            binders.add(sql.dialect().binderFor(kind));
-        }
-
-        private static int indexOf(ModelSql<?> sql, FieldMetadata field) {
-            FieldMetadata[] fields = sql.fields();
-            for (int i = 0; i < fields.length; i++) {
-                if (fields[i] == field) {
-                    return i;
-                }
-            }
-            throw new IllegalStateException(field + " is not a column of " + sql.model());
-        }
-    }
 }

@@ -3,12 +3,14 @@ package dev.ferro.impl.sql;
 import dev.ferro.Aggregate;
 import dev.ferro.Attribute;
 import dev.ferro.Expression;
+import dev.ferro.InvalidQueryException;
 import dev.ferro.Ref;
 import dev.ferro.impl.metadata.FieldMetadata;
 import dev.ferro.impl.metadata.ValueKind;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * One column of a projection's {@code SELECT} list: a field's column, or an aggregate over one (or over the rows,
@@ -28,6 +30,17 @@ public record SelectedColumn(Expression<?, ?> expression, Aggregate.Function fun
      * so an aggregate of a NOT NULL column is NULL only over the no rows of an ungrouped query.
      */
     public static SelectedColumn of(ModelSql<?> sql, Expression<?, ?> expression, boolean grouped) {
+        if (expression instanceof Attribute<?, ?> attribute && attribute.via() != null) {
+            // The related model's column, read as that model reads it; NULL when there is no related row.
+            List<ModelSql<?>> models = ConditionSql.models(sql, ConditionSql.hopsOf(attribute));
+            ModelSql<?> last = models.get(models.size() - 1);
+            FieldMetadata field = last.field(QueryRenderer.leaf(attribute));
+            if (field.foreignKey() != null) {
+                throw new InvalidQueryException("select(" + attribute + ") is refused: it ends at a foreign key; select the"
+                        + " path to its target's id (to(...)) instead");
+            }
+            return new SelectedColumn(expression, null, field, field.type(), true, last.dialect().reader(field));
+        }
         if (expression instanceof Attribute<?, ?> attribute) {
             FieldMetadata field = sql.field(attribute);
             Class<?> type = field.foreignKey() != null ? Ref.class : field.type();

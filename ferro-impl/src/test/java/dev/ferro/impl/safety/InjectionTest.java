@@ -20,11 +20,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * literally by the pattern methods and bound as one parameter in raw SQL, and afterwards every row
  * and the sentinel table are still there.
  */
-class InjectionTest extends DatabaseTest {
+public class InjectionTest extends DatabaseTest {
     /** Rows stored next to each payload; a payload that leaked into the SQL would match or delete them. */
     private static final List<String> NEIGHBOURS = List.of("alice", "admin", "bob", "abd", "1");
 
-    static final List<String> PAYLOADS = List.of(
+    public static final List<String> PAYLOADS = List.of(
             // Classic quote breaking
             "' OR '1'='1",
             "' OR '1'='1' --",
