@@ -116,7 +116,11 @@ public sealed interface Condition<M> {
      * {@code attribute LIKE pattern}; when {@code escaped}, the pattern escapes its literal
      * {@code % _ !} with {@link TextAttribute#LIKE_ESCAPE}.
      */
-    record Like<M>(Attribute<M, ?> attribute, String pattern, boolean escaped) implements Condition<M> {
+    record Like<M>(Attribute<M, ?> attribute, String pattern, boolean escaped, boolean ignoreCase) implements Condition<M> {
+        public Like(Attribute<M, ?> attribute, String pattern, boolean escaped) {
+            this(attribute, pattern, escaped, false);
+        }
+
     }
 
     /** All terms hold; no terms means true. */

@@ -16,6 +16,25 @@ public class TextAttribute<M> extends SortableAttribute<M, String> {
         super(via, remote);
     }
 
+    /**
+     * Equal, ignoring case: both sides lower-cased by the database ({@code LOWER(name) LIKE LOWER(?)}), every letter
+     * of Unicode on every database (SQLite's own {@code lower()} knows only ASCII; Ferro registers its own). Lower
+     * case is compared, so {@code "STRASSE"} does not match {@code "straße"}.
+     */
+    public Condition<M> eqIgnoreCase(String value) {
+        return new Condition.Like<>(this, escape(requireValue(value, "eqIgnoreCase")), true, true);
+    }
+
+    /** {@link #startsWith} ignoring case, as {@link #eqIgnoreCase} compares. */
+    public Condition<M> startsWithIgnoreCase(String prefix) {
+        return new Condition.Like<>(this, escape(requireValue(prefix, "startsWithIgnoreCase")) + "%", true, true);
+    }
+
+    /** {@link #contains} ignoring case, as {@link #eqIgnoreCase} compares. */
+    public Condition<M> containsIgnoreCase(String part) {
+        return new Condition.Like<>(this, "%" + escape(requireValue(part, "containsIgnoreCase")) + "%", true, true);
+    }
+
     /** {@code LIKE pattern}: {@code %} matches any run of characters, {@code _} one character. */
     public Condition<M> like(String pattern) {
         return new Condition.Like<>(this, requireValue(pattern, "like"), false);

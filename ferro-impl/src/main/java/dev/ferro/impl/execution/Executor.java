@@ -58,6 +58,10 @@ public final class Executor {
         this.listeners = listeners.toArray(SqlListener[]::new);
     }
 
+    public Dialect dialect() {
+        return dialect;
+    }
+
     public ErrorTranslator translator() {
         return translator;
     }

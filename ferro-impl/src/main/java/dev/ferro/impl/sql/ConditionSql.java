@@ -92,7 +92,7 @@ final class ConditionSql {
             params.add(field, checked(field, between.high()), sql);
         } else if (condition instanceof Condition.Like<M> like) {
             FieldMetadata field = sql.field(like.attribute());
-            tokens.add(like.escaped() ? "LIKE!" : "LIKE");
+            tokens.add(like.ignoreCase() ? "ILIKE" : like.escaped() ? "LIKE!" : "LIKE");
             tokens.add(field.name());
             params.add(ValueKind.STRING, sql.dialect().likePattern(like.pattern(), like.escaped()), sql);
         } else if (condition instanceof Condition.And<M> and) {
@@ -139,7 +139,8 @@ final class ConditionSql {
         } else if (condition instanceof Condition.Between<M> between) {
             out.append(column(sql, between.attribute())).append(" BETWEEN ? AND ?");
         } else if (condition instanceof Condition.Like<M> like) {
-            out.append(sql.dialect().like(column(sql, like.attribute())));
+            out.append(like.ignoreCase() ? sql.dialect().likeIgnoringCase(column(sql, like.attribute()))
+                    : sql.dialect().like(column(sql, like.attribute())));
         } else if (condition instanceof Condition.And<M> and) {
             appendJunction(out, and.terms(), " AND ", "1 = 1", sql, row, depth);
         } else if (condition instanceof Condition.Or<M> or) {
@@ -200,7 +201,7 @@ final class ConditionSql {
             return new Condition.Between<>(remote, between.low(), between.high());
         }
         Condition.Like<?> like = (Condition.Like<?>) condition;
-        return new Condition.Like<>(remote, like.pattern(), like.escaped());
+        return new Condition.Like<>(remote, like.pattern(), like.escaped(), like.ignoreCase());
     }
 
     /** The foreign keys a path follows, from this model's own on. */

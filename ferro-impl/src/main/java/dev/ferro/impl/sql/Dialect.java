@@ -351,6 +351,18 @@ public abstract class Dialect implements ColumnLimits {
         return column + " LIKE ? ESCAPE '!'";
     }
 
+    /** {@link #like} of both sides lower-cased by the database, which knows every letter of Unicode. */
+    public String likeIgnoringCase(String column) {
+        return "LOWER(" + column + ") LIKE LOWER(?) ESCAPE '!'";
+    }
+
+    /**
+     * Prepares a connection borrowed from the pool for Ferro's statements; called at every borrow, so a dialect that
+     * needs it keeps track of the connections it has prepared.
+     */
+    public void borrowed(java.sql.Connection connection) throws SQLException {
+    }
+
     /**
      * The bound value for a LIKE pattern built by {@link #like}: an escaped pattern as it is, a user's
      * pattern with its {@code '!'} escaped, so that only {@code %} and {@code _} are special in it.

@@ -34,6 +34,8 @@ public final class SqliteDialect extends Dialect {
     static final DateTimeFormatter LOCAL_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS", Locale.ROOT);
     static final DateTimeFormatter UTC_DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'Z'", Locale.ROOT);
     private static final int MAX_EXACT_REAL_DIGITS = 15;
+    /** The driver's connections that have {@link SqliteLower}, forgotten as the pool closes them. */
+    private final java.util.Map<Object, Boolean> preparedConnections = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
     private static final int MAX_EXACT_INTEGER_DIGITS = 18;
     private static final SqlTypes TYPES = SqlTypes.standard()
             .declaring(ValueKind.BOOLEAN, "INTEGER")
@@ -206,6 +208,31 @@ public final class SqliteDialect extends Dialect {
     @Override
     public String like(String column) {
         return column + " GLOB ?";
+    }
+
+    /** SQLite's {@code lower()} lower-cases ASCII only: {@link SqliteLower} lower-cases all of Unicode, as Java does. */
+    @Override
+    public String likeIgnoringCase(String column) {
+        return SqliteLower.NAME + "(" + column + ") GLOB " + SqliteLower.NAME + "(?)";
+    }
+
+    /** Registers {@link SqliteLower} on each connection, once: the driver's connections carry their functions. */
+    @Override
+    public void borrowed(java.sql.Connection connection) throws SQLException {
+        Object driverConnection;
+        try {
+            driverConnection = connection.unwrap(driverClass(connection));
+        } catch (ClassNotFoundException e) {
+            return;
+        }
+        if (preparedConnections.putIfAbsent(driverConnection, Boolean.TRUE) == null) {
+            try {
+                SqliteLower.register((java.sql.Connection) driverConnection);
+            } catch (SQLException | RuntimeException | LinkageError e) {
+                preparedConnections.remove(driverConnection);
+                throw new SQLException("Cannot register " + SqliteLower.NAME + " on a SQLite connection", e);
+            }
+        }
     }
 
     /**

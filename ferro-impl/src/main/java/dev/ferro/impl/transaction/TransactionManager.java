@@ -392,7 +392,14 @@ public final class TransactionManager {
 
     private Connection borrow() {
         try {
-            return dataSource.getConnection();
+            Connection connection = dataSource.getConnection();
+            try {
+                executor.dialect().borrowed(connection);
+            } catch (SQLException | RuntimeException e) {
+                close(connection);
+                throw e;
+            }
+            return connection;
         } catch (SQLException e) {
             throw executor.translator().connectionFailure(e, "get a connection");
         }

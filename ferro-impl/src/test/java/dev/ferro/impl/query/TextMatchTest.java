@@ -67,4 +67,25 @@ class TextMatchTest extends DatabaseTest {
 
         assertEquals(expected, bodies);
     }
+
+    @org.junit.jupiter.api.Test
+    void ignoringCaseFoldsEveryLetterOfUnicode() {
+        ferro.query(QueryText.class).createAll(Stream.of("Émile", "ÉMILE", "émile", "emile", "ЖУК", "жук", "Жучок", "ΣΟΦΙΑ",
+                "σοφια", "Straße", "50% OFF", "A_B").map(QueryText::new).toList());
+
+        assertEquals(List.of("Émile", "ÉMILE", "émile"), bodies(QueryText_.body.eqIgnoreCase("éMiLe")));
+        assertEquals(List.of("ЖУК", "жук", "Жучок"), bodies(QueryText_.body.startsWithIgnoreCase("жу")));
+        assertEquals(List.of("ΣΟΦΙΑ", "σοφια"), bodies(QueryText_.body.containsIgnoreCase("οφι")));
+        assertEquals(List.of("Straße"), bodies(QueryText_.body.containsIgnoreCase("STRAßE")));
+        assertEquals(List.of(), bodies(QueryText_.body.eqIgnoreCase("STRASSE")));
+        // The argument stays literal: % and _ match themselves.
+        assertEquals(List.of("50% off", "50% OFF"), bodies(QueryText_.body.containsIgnoreCase("0% o")));
+        assertEquals(List.of("a_b", "A_B"), bodies(QueryText_.body.eqIgnoreCase("a_b")));
+        assertEquals(List.of("Жучок"), bodies(Condition.not(QueryText_.body.containsIgnoreCase("ж").not()).and(
+                QueryText_.body.containsIgnoreCase("ЧОК"))));
+    }
+
+    private List<String> bodies(Condition<QueryText> condition) {
+        return ferro.query(QueryText.class).where(condition).orderBy(QueryText_.id.asc()).select(QueryText_.body).list();
+    }
 }
