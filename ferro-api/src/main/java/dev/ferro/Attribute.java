@@ -108,6 +108,20 @@ public non-sealed class Attribute<M, T> implements Expression<M, T> {
     }
 
     /** {@code SET column = value} for {@link Query#update(Assignment)}; null sets the column to NULL. */
+    /**
+     * {@code IN (SELECT ...)}: the values of another query's column ({@code User_.id.in(posts.where(...).select(...))}),
+     * rendered into this statement with its values bound. The subquery's NULLs are left out, so that {@link #notIn}
+     * of it is exactly the other rows; it may be grouped, and may not have a limit or offset (MariaDB refuses them).
+     */
+    public Condition<M> in(Projection<? extends T> subquery) {
+        return new Condition.InQuery<>(this, java.util.Objects.requireNonNull(subquery, "subquery"), false);
+    }
+
+    /** {@code NOT IN (SELECT ...)} of another query's column, its NULLs left out; see {@link #in(Projection)}. */
+    public Condition<M> notIn(Projection<? extends T> subquery) {
+        return new Condition.InQuery<>(this, java.util.Objects.requireNonNull(subquery, "subquery"), true);
+    }
+
     public Assignment<M> set(T value) {
         return new Assignment.Value<>(this, value);
     }

@@ -101,6 +101,10 @@ public sealed interface Condition<M> {
         }
     }
 
+    /** A column's value among the values of another query's column ({@link Attribute#in(Projection)}). */
+    record InQuery<M>(Attribute<M, ?> attribute, Projection<?> subquery, boolean negated) implements Condition<M> {
+    }
+
     record In<M>(Attribute<M, ?> attribute, List<?> values, boolean negated) implements Condition<M> {
     }
 

@@ -136,7 +136,7 @@ final class Projections<M> {
     }
 
     /** The rows of one projection: the statement is rendered at each terminal call, from the shape cache. */
-    private final class Rows<R> implements Projection<R> {
+    private final class Rows<R> implements Projection<R>, dev.ferro.impl.sql.Subquery {
         private final QuerySpec<M> spec;
         private final List<SelectedColumn> fields;
         private final Projector<R> projector;
@@ -145,6 +145,21 @@ final class Projections<M> {
             this.spec = spec;
             this.fields = fields;
             this.projector = projector;
+        }
+
+        @Override
+        public ModelSql<?> sql() {
+            return sql;
+        }
+
+        @Override
+        public QuerySpec<?> spec() {
+            return spec;
+        }
+
+        @Override
+        public List<SelectedColumn> columns() {
+            return fields;
         }
 
         @Override

@@ -56,6 +56,17 @@ final class ConditionSql {
             collectRelated(count.relation(), count.condition(), "COUNT(", sql, tokens, params);
             tokens.add(count.operator());
             params.add(ValueKind.LONG, count.count(), sql);
+        } else if (condition instanceof Condition.InQuery<M> in) {
+            FieldMetadata field = sql.field(in.attribute());
+            Statement inner = inner(in, field);
+            tokens.add(in.negated() ? "NOT IN(" : "IN(");
+            tokens.add(field.name());
+            tokens.add(inner.sql());
+            tokens.add(")");
+            for (int i = 0; i < inner.values().length; i++) {
+                params.values.add(inner.values()[i]);
+                params.binders.add(inner.binders()[i]);
+            }
         } else if (condition instanceof Condition.AggregateCompare<M> compare) {
             if (groupBy == null) {
                 throw new InvalidQueryException("where(" + compare.aggregate() + " " + compare.operator().symbol()
@@ -120,6 +131,9 @@ final class ConditionSql {
         } else if (condition instanceof Condition.RelatedCount<M> count) {
             appendCount(out, count.relation(), count.condition(), sql, row, depth);
             out.append(' ').append(count.operator().symbol()).append(" ?");
+        } else if (condition instanceof Condition.InQuery<M> in) {
+            FieldMetadata field = sql.field(in.attribute());
+            out.append(sql.quotedColumn(field)).append(in.negated() ? " NOT IN (" : " IN (").append(inner(in, field).sql()).append(')');
         } else if (condition instanceof Condition.AggregateCompare<M> compare) {
             out.append(QueryRenderer.expression(sql, compare.aggregate())).append(' ').append(compare.operator().symbol()).append(" ?");
         } else if (condition instanceof Condition.Compare<M> compare) {
@@ -184,6 +198,8 @@ final class ConditionSql {
             return between.attribute();
         } else if (condition instanceof Condition.Like<M> like) {
             return like.attribute();
+        } else if (condition instanceof Condition.InQuery<M> in) {
+            return in.attribute();
         }
         return null;
     }
@@ -200,8 +216,35 @@ final class ConditionSql {
         } else if (condition instanceof Condition.Between<?> between) {
             return new Condition.Between<>(remote, between.low(), between.high());
         }
+        if (condition instanceof Condition.InQuery<?> in) {
+            return new Condition.InQuery<>(remote, in.subquery(), in.negated());
+        }
         Condition.Like<?> like = (Condition.Like<?>) condition;
         return new Condition.Like<>(remote, like.pattern(), like.escaped(), like.ignoreCase());
+    }
+
+    /**
+     * The statement of {@code column IN (subquery)}'s subquery, its NULLs filtered out so that NOT IN is two-valued.
+     *
+     * @throws InvalidQueryException for a projection of several columns, a page, or a lock
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Statement inner(Condition.InQuery<?> in, FieldMetadata field) {
+        if (!(in.subquery() instanceof Subquery subquery)) {
+            throw new IllegalArgumentException(field + ".in(...) takes a projection of a Ferro query, got " + in.subquery());
+        }
+        String refused = subquery.columns().size() != 1 ? "it selects " + subquery.columns().size() + " columns, and IN compares one"
+                : subquery.spec().paged() ? "it has a limit or offset, which MariaDB refuses in an IN subquery"
+                : subquery.spec().lock() != null ? "it locks its rows (forUpdate)" : null;
+        if (refused != null) {
+            throw new InvalidQueryException(field + (in.negated() ? ".notIn" : ".in") + "(subquery) is refused: " + refused);
+        }
+        SelectedColumn column = subquery.columns().get(0);
+        QuerySpec spec = subquery.spec();
+        if (column.function() == null && column.expression() instanceof Attribute<?, ?> attribute) {
+            spec = spec.where(attribute.isNotNull());
+        }
+        return QueryRenderer.project((ModelSql) subquery.sql(), spec, subquery.columns());
     }
 
     /** The foreign keys a path follows, from this model's own on. */

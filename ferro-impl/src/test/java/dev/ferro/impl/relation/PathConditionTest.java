@@ -215,4 +215,48 @@ class PathConditionTest extends RelationTestBase {
         assertEquals(List.of(ann.id), comments().where(RelComment_.body.eq("nice"))
                 .select(RelComment_.post.to(RelPost_.author).to(RelUser_.id)).list());
     }
+
+    @Test
+    void aColumnMatchesAnotherQuerysColumn() {
+        assertEquals(List.of("b1"), titles(posts().where(RelPost_.author.in(posts().where(RelPost_.title.eq("b1")).select(RelPost_.author)))));
+        assertEquals(List.of("b1", "c1"),
+                titles(posts().where(RelPost_.author.notIn(posts().where(RelPost_.title.startsWith("a")).select(RelPost_.author)))));
+        assertEquals(List.of("a1", "a2", "a3"), titles(posts().where(RelPost_.author.in(
+                posts().groupBy(RelPost_.author).having(dev.ferro.Aggregate.count().ge(2L)).select(RelPost_.author)))));
+        assertEquals(List.of("a3", "b1", "c1"), titles(posts().where(RelPost_.id.in(
+                posts().groupBy(RelPost_.author).select(dev.ferro.Aggregate.max(RelPost_.id))))));
+        assertEquals(List.of("ann"), names(users().where(RelUser_.name.in(
+                posts().where(RelPost_.title.eq("a2")).select(RelPost_.author.to(RelUser_.name))))));
+        assertEquals(5, log.count(), "one statement each");
+    }
+
+    @Test
+    void notInASubqueryWithNullsIsStillTheOtherRows() {
+        Query<RelCategory> categories = ferro.query(RelCategory.class);
+        RelCategory root = categories.create(new RelCategory("root", null));
+        RelCategory first = categories.create(new RelCategory("first", root));
+        categories.create(new RelCategory("second", root));
+        categories.create(new RelCategory("leaf", first));
+
+        // root's parent is NULL: without leaving it out, NOT IN would match no row at all.
+        assertEquals(List.of("second", "leaf"), categories.where(RelCategory_.id.notIn(categories.select(RelCategory_.parent.to(RelCategory_.id))))
+                .orderBy(RelCategory_.id.asc()).select(RelCategory_.name).list());
+    }
+
+    @Test
+    void aSubqueryMustBeOneColumnAndUnpaged() {
+        InvalidQueryException paged = assertThrows(InvalidQueryException.class,
+                () -> posts().where(RelPost_.author.in(posts().limit(1).select(RelPost_.author))).all());
+        assertEquals("RelPost.author.in(subquery) is refused: it has a limit or offset, which MariaDB refuses in an IN subquery",
+                paged.getMessage());
+        assertEquals(0, log.count());
+    }
+
+    @Test
+    void aSubquerysValuesAreBound() {
+        for (String payload : InjectionTest.PAYLOADS) {
+            assertEquals(List.of(), titles(posts().where(RelPost_.author.in(posts().where(RelPost_.title.eq(payload)).select(RelPost_.author)))));
+        }
+        assertEquals(5, posts().count());
+    }
 }
