@@ -91,6 +91,29 @@ public interface Query<M> {
      */
     Query<M> forUpdate(RowLock lock);
 
+    /**
+     * The first {@code size} matching rows in the query's order (after the cursor of {@link #after}, or before that
+     * of {@link #before}), with cursors to the pages beside them. The ordering is made unique by the id, appended
+     * unless it is already a key; its columns must be NOT NULL. A page runs one statement:
+     * {@code SELECT ... WHERE ("title" > ?) OR ("title" = ? AND "id" > ?) ORDER BY "title" ASC, "id" ASC LIMIT ?}.
+     *
+     * @throws InvalidQueryException when the query has a limit or offset (the page sets its own), a nullable,
+     *         aggregate or path ordering key, or is grouped; {@code size} must be positive
+     */
+    Page<M> page(int size);
+
+    /**
+     * The rows after the row a cursor names ({@link Page#nextCursor}), in this query's order, which must be the
+     * order the cursor was made in: give {@link #orderBy} first.
+     *
+     * @throws InvalidQueryException when the cursor is not one of a page of this model in this order, naming both
+     *         (a forged or edited cursor is refused, never turned into SQL)
+     */
+    Query<M> after(String cursor);
+
+    /** The rows before the row a cursor names ({@link Page#previousCursor}); {@link #page} reads the last of them. */
+    Query<M> before(String cursor);
+
     /** Every matching row, in the query's order. */
     List<M> all();
 

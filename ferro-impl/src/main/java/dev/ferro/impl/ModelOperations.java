@@ -63,6 +63,7 @@ final class ModelOperations<M> {
     private final Executor.Prepare insertReturningKey;
     private final int fetchSize;
     private final Projections<M> projections;
+    private final CursorPages<M> pages;
     private static final Object[] NO_VALUES = {};
     private static final ValueBinder[] NO_BINDERS = {};
 
@@ -91,10 +92,15 @@ final class ModelOperations<M> {
         String idColumn = model.id().column();
         this.insertReturningKey = (connection, text) -> dialect.prepareInsertReturningKey(connection, text, idColumn);
         this.projections = new Projections<>(sql, executor, transactions, fetchSize, relations);
+        this.pages = new CursorPages<>(sql);
     }
 
     Projections<M> projections() {
         return projections;
+    }
+
+    CursorPages<M> pages() {
+        return pages;
     }
 
     ModelSql<M> sql() {

@@ -10,6 +10,7 @@ import dev.ferro.IntegralAttribute;
 import dev.ferro.InvalidQueryException;
 import dev.ferro.NumericAttribute;
 import dev.ferro.Order;
+import dev.ferro.Page;
 import dev.ferro.Prefetch;
 import dev.ferro.Projection;
 import dev.ferro.Query;
@@ -36,6 +37,10 @@ final class QueryImpl<M> implements Query<M> {
     private final QuerySpec<M> spec;
     /** Null for a model's own query. */
     private final Owner<M> owner;
+    /** Whether the rows start after, or end before, a page's cursor: what {@link #page} reads and tells. */
+    private final Direction direction;
+
+    private enum Direction { FIRST, AFTER, BEFORE }
 
     /** Inserts models as one owner's, all or none: their foreign key set to it, or linked to it. */
     @FunctionalInterface
@@ -48,9 +53,14 @@ final class QueryImpl<M> implements Query<M> {
     }
 
     private QueryImpl(ModelOperations<M> operations, QuerySpec<M> spec, Owner<M> owner) {
+        this(operations, spec, owner, Direction.FIRST);
+    }
+
+    private QueryImpl(ModelOperations<M> operations, QuerySpec<M> spec, Owner<M> owner, Direction direction) {
         this.operations = operations;
         this.spec = spec;
         this.owner = owner;
+        this.direction = direction;
     }
 
     @Override
@@ -111,6 +121,21 @@ final class QueryImpl<M> implements Query<M> {
     @Override
     public Query<M> having(Condition<M> condition) {
         return with(spec.having(Objects.requireNonNull(condition, "condition")));
+    }
+
+    @Override
+    public Page<M> page(int size) {
+        return operations.pages().page(operations, spec, size, direction == Direction.BEFORE, direction != Direction.FIRST);
+    }
+
+    @Override
+    public Query<M> after(String cursor) {
+        return new QueryImpl<>(operations, operations.pages().from(spec, cursor, false), owner, Direction.AFTER);
+    }
+
+    @Override
+    public Query<M> before(String cursor) {
+        return new QueryImpl<>(operations, operations.pages().from(spec, cursor, true), owner, Direction.BEFORE);
     }
 
     @Override
@@ -335,7 +360,7 @@ final class QueryImpl<M> implements Query<M> {
     }
 
     private Query<M> with(QuerySpec<M> next) {
-        return new QueryImpl<>(operations, next, owner);
+        return new QueryImpl<>(operations, next, owner, direction);
     }
 
     @Override

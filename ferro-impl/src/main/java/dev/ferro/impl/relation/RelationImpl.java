@@ -8,6 +8,7 @@ import dev.ferro.Expression;
 import dev.ferro.IntegralAttribute;
 import dev.ferro.NumericAttribute;
 import dev.ferro.Order;
+import dev.ferro.Page;
 import dev.ferro.Prefetch;
 import dev.ferro.Projection;
 import dev.ferro.Query;
@@ -171,6 +172,21 @@ public final class RelationImpl<T> implements Relation<T> {
     @Override
     public Optional<T> find(Object id) {
         return query().find(id);
+    }
+
+    @Override
+    public Page<T> page(int size) {
+        return query().page(size);
+    }
+
+    @Override
+    public Query<T> after(String cursor) {
+        return query().after(cursor);
+    }
+
+    @Override
+    public Query<T> before(String cursor) {
+        return query().before(cursor);
     }
 
     @Override
