@@ -69,6 +69,17 @@ public interface Query<M> {
     }
 
     /**
+     * Reads the row each foreign key points at in the same statement as the rows (Django's {@code select_related}):
+     * {@code posts.join(Post_.author).all()} runs one {@code SELECT ... LEFT JOIN}, and each post's
+     * {@code author.get()} then runs no SQL. The targets go through the identity map as {@link #prefetch} puts them,
+     * so a user of several posts is one instance. For to-one relations; prefetch takes the to-many ones, and both
+     * combine. {@link #all}, {@link #first}, {@link #one}, {@link #get}, {@link #find} and {@link #page} join.
+     *
+     * @throws InvalidQueryException at the read, with {@link #forUpdate} or {@link #stream}
+     */
+    Query<M> join(RefAttribute<M, ?> relation);
+
+    /**
      * Locks the rows this query reads until the transaction ends ({@code SELECT ... FOR UPDATE}):
      * another transaction's {@code forUpdate}, save or delete of them waits for the commit, so a read,
      * a change and a save cannot lose a concurrent one. Applies to {@link #all}, {@link #stream},

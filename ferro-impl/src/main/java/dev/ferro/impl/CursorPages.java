@@ -125,7 +125,7 @@ final class CursorPages<M> {
             orders.add(order(keys.attributes().get(i), keys.descending().get(i) != backward));
         }
         QuerySpec<M> read = new QuerySpec<>(spec.conditions(), List.copyOf(orders), size + 1L, -1, spec.scope(), spec.prefetch(),
-                spec.lock(), List.of(), List.of());
+                spec.lock(), List.of(), List.of(), spec.joins());
         List<M> rows = new ArrayList<>(operations.list(read));
         boolean more = rows.size() > size;
         if (more) {

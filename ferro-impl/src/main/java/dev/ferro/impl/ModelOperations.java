@@ -3,6 +3,7 @@ package dev.ferro.impl;
 import dev.ferro.Assignment;
 import dev.ferro.Attribute;
 import dev.ferro.Condition;
+import dev.ferro.InvalidQueryException;
 import dev.ferro.ModelNotFoundException;
 import dev.ferro.MultipleResultsException;
 import dev.ferro.OptimisticLockException;
@@ -64,6 +65,8 @@ final class ModelOperations<M> {
     private final int fetchSize;
     private final Projections<M> projections;
     private final CursorPages<M> pages;
+    private final java.util.concurrent.ConcurrentHashMap<List<dev.ferro.RefAttribute<M, ?>>, Joins<M>> joinReaders =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final Object[] NO_VALUES = {};
     private static final ValueBinder[] NO_BINDERS = {};
 
@@ -120,9 +123,11 @@ final class ModelOperations<M> {
     List<M> list(QuerySpec<M> spec) {
         requireLockable(spec);
         Statement statement = QueryRenderer.select(sql, spec);
+        Joins<M> joins = spec.joins().isEmpty() ? null : joins(spec);
         return transactions.run(unit -> {
             List<M> rows = executor.query(unit.connection(), statement,
-                    result -> spec.lock() != null ? hydrator.readAllRefreshing(result, unit.identityMap())
+                    result -> joins != null ? joins.readAll(result, unit.identityMap())
+                            : spec.lock() != null ? hydrator.readAllRefreshing(result, unit.identityMap())
                             : hydrator.readAll(result, identities(unit, spec.prefetch())), model, selectAction);
             if (!spec.prefetch().isEmpty()) {
                 prefetcher.prefetch(unit, model.type(), rows, spec.prefetch());
@@ -142,6 +147,23 @@ final class ModelOperations<M> {
 
     private void requireLockable(QuerySpec<M> spec) {
         requireLockable(transactions, model, spec);
+        if (spec.lock() != null && !spec.joins().isEmpty()) {
+            throw new InvalidQueryException("forUpdate() of " + model.name() + " is refused with join(...): lock the rows"
+                    + " and prefetch(...) what they point at");
+        }
+    }
+
+    /** The readers of a join's rows, made once per set of joined relations. */
+    @SuppressWarnings("unchecked")
+    private Joins<M> joins(QuerySpec<M> spec) {
+        Joins<M> known = joinReaders.get(spec.joins());
+        if (known == null) {
+            known = new Joins<>(hydrator, sql, spec.joins(), prefetcher::target);
+            if (joinReaders.size() < 100) {
+                joinReaders.putIfAbsent(spec.joins(), known);
+            }
+        }
+        return known;
     }
 
     /** A locking read ({@code forUpdate()}) needs a transaction to hold its locks. */
@@ -227,6 +249,10 @@ final class ModelOperations<M> {
      */
     Stream<M> stream(QuerySpec<M> spec) {
         requireLockable(spec);
+        if (!spec.joins().isEmpty()) {
+            throw new InvalidQueryException("stream() of " + model.name() + " is refused with join(...): a stream keeps no"
+                    + " identity map to attach the joined rows through; prefetch(...) works a chunk at a time");
+        }
         Statement statement = QueryRenderer.select(sql, spec);
         RowStream<M> rows = RowStream.open(transactions, executor, dialect, statement, fetchSize, model, selectAction,
                 result -> row -> hydrator.read(row, null));
@@ -270,20 +296,21 @@ final class ModelOperations<M> {
         Object idValue = idValue(key);
         UnitOfWork current = transactions.current();
         boolean locking = spec.lock() != null;
-        if (!spec.filtered() && !locking && current != null) {
+        boolean plain = spec.joins().isEmpty();
+        if (!spec.filtered() && !locking && plain && current != null) {
             M known = current.identityMap().get(model.type(), idValue);
             if (known != null) {
                 return Optional.of(known);
             }
         }
-        if (!spec.filtered() && !locking && spec.prefetch().isEmpty()) {
+        if (!spec.filtered() && !locking && plain && spec.prefetch().isEmpty()) {
             // The by-key statement is rendered once per model: a get renders, copies and collects nothing.
             Statement byId = new Statement(sql.selectById(), new Object[] {idValue}, idBinders);
             return Optional.ofNullable(transactions.run(unit -> executor.query(unit.connection(), byId,
                     rows -> rows.next() ? hydrator.read(rows, identities(unit, List.of())) : null, model, selectAction)));
         }
         QuerySpec<M> byKey = new QuerySpec<>(spec.conditions(), List.of(), -1, -1, spec.scope(), spec.prefetch(), spec.lock(),
-                List.of(), List.of())
+                List.of(), List.of(), spec.joins())
                 .where(new Condition.Compare<>(idAttribute, Condition.Operator.EQ, idValue));
         List<M> rows = list(byKey);
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));

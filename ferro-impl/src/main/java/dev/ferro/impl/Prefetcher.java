@@ -34,6 +34,11 @@ final class Prefetcher {
      */
     private final int chunk;
 
+    /** The hydrator and statements of a model a join reads beside another ({@link Joins}). */
+    ModelOperations<?> target(Class<?> model) {
+        return operations.of(model);
+    }
+
     Prefetcher(Operations operations, Relations relations, int chunk) {
         this.operations = operations;
         this.relations = relations;

@@ -14,6 +14,7 @@ import dev.ferro.Page;
 import dev.ferro.Prefetch;
 import dev.ferro.Projection;
 import dev.ferro.Query;
+import dev.ferro.RefAttribute;
 import dev.ferro.RowLock;
 import dev.ferro.Selection;
 import dev.ferro.SortableAttribute;
@@ -101,6 +102,11 @@ final class QueryImpl<M> implements Query<M> {
             operations.checkPrefetch(Objects.requireNonNull(path, "prefetch path"));
         }
         return with(spec.prefetch(paths));
+    }
+
+    @Override
+    public Query<M> join(RefAttribute<M, ?> relation) {
+        return with(spec.join(Objects.requireNonNull(relation, "relation")));
     }
 
     @Override

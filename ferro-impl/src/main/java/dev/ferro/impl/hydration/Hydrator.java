@@ -44,6 +44,8 @@ public final class Hydrator<M> {
     private final RowColumns columns;
     /** The columns a refresh overwrites: SQL NULL reads as null, which leaves a primitive field as it was. */
     private final RowColumns refreshColumns;
+    /** The row's column before this model's first: 0, or the columns of the model a join read it beside. */
+    private final int offset;
 
     public Hydrator(ModelSql<M> sql, RelationBinder relations) {
         this.model = sql.model();
@@ -60,6 +62,40 @@ public final class Hydrator<M> {
         this.writeAll = rows == null ? writeAll(fields) : null;
         this.columns = new RowColumns(fields, freshReaders, relations, sql.dialect());
         this.refreshColumns = new RowColumns(fields, sql.readers(), relations, sql.dialect());
+        this.offset = 0;
+    }
+
+    /** The model's columns read {@code offset} columns into the row, after those of the model it is joined to. */
+    private Hydrator(Hydrator<M> base, ModelSql<M> sql, int offset) {
+        this.model = base.model;
+        this.type = base.type;
+        this.fields = base.fields;
+        ValueReader[] freshReaders = new ValueReader[fields.length];
+        for (int i = 0; i < fields.length; i++) {
+            freshReaders[i] = sql.dialect().freshReader(fields[i]);
+        }
+        this.idReader = freshReaders[0];
+        this.hasRelationFields = base.hasRelationFields;
+        this.relations = base.relations;
+        this.rows = base.rows;
+        this.writeAll = base.writeAll;
+        this.columns = new RowColumns(fields, freshReaders, relations, sql.dialect(), offset);
+        this.refreshColumns = null;
+        this.offset = offset;
+    }
+
+    /** This hydrator reading the model's columns after {@code offset} others ({@code query.join(...)}). */
+    public Hydrator<M> at(ModelSql<M> sql, int offset) {
+        return new Hydrator<>(this, sql, offset);
+    }
+
+    /**
+     * The joined model of the current row, through the identity map; null when the join found no row (its columns,
+     * the id first, are NULL).
+     */
+    public M readJoined(ResultSet row, IdentityMap identityMap) throws SQLException {
+        row.getObject(offset + 1);
+        return row.wasNull() ? null : read(row, identityMap, null);
     }
 
     /** Whether new instances come from the generated {@code <Model>_Rows} rather than method handles. */
@@ -106,7 +142,7 @@ public final class Hydrator<M> {
 
     /** {@code values}: scratch space for the method-handle path, or null to allocate it when needed. */
     private M read(ResultSet row, IdentityMap identityMap, Object[] values) throws SQLException {
-        Object id = idReader.read(row, 1);
+        Object id = idReader.read(row, offset + 1);
         if (identityMap != null) {
             M known = identityMap.get(type, id);
             if (known != null) {

@@ -23,9 +23,19 @@ final class RowColumns implements Columns {
     private final RelationBinder relations;
     /** Whether a short or int column is read as a long and checked ({@link Dialect#integersWiderThanDeclared}). */
     private final boolean checkRange;
+    /**
+     * Where the model's columns start in the row, less one: 0, but for a joined model's columns after another's
+     * ({@code query.join(...)}). {@code column} is the model's own column number; the row's is {@code column + offset}.
+     */
+    private final int offset;
 
     /** @param readers one per field, indexed as {@code fields} */
     RowColumns(FieldMetadata[] fields, ValueReader[] readers, RelationBinder relations, Dialect dialect) {
+        this(fields, readers, relations, dialect, 0);
+    }
+
+    RowColumns(FieldMetadata[] fields, ValueReader[] readers, RelationBinder relations, Dialect dialect, int offset) {
+        this.offset = offset;
         this.fields = fields;
         this.checkRange = dialect.integersWiderThanDeclared();
         this.readers = readers;
@@ -38,37 +48,37 @@ final class RowColumns implements Columns {
 
     @Override
     public boolean getBoolean(ResultSet row, int column) throws SQLException {
-        return row.getBoolean(column);
+        return row.getBoolean(column + offset);
     }
 
     @Override
     public short getShort(ResultSet row, int column) throws SQLException {
-        return checkRange ? (short) Dialect.inRange(row.getLong(column), fields[column - 1]) : row.getShort(column);
+        return checkRange ? (short) Dialect.inRange(row.getLong(column + offset), fields[column - 1]) : row.getShort(column + offset);
     }
 
     @Override
     public int getInt(ResultSet row, int column) throws SQLException {
-        return checkRange ? (int) Dialect.inRange(row.getLong(column), fields[column - 1]) : row.getInt(column);
+        return checkRange ? (int) Dialect.inRange(row.getLong(column + offset), fields[column - 1]) : row.getInt(column + offset);
     }
 
     @Override
     public long getLong(ResultSet row, int column) throws SQLException {
-        return row.getLong(column);
+        return row.getLong(column + offset);
     }
 
     @Override
     public float getFloat(ResultSet row, int column) throws SQLException {
-        return row.getFloat(column);
+        return row.getFloat(column + offset);
     }
 
     @Override
     public double getDouble(ResultSet row, int column) throws SQLException {
-        return row.getDouble(column);
+        return row.getDouble(column + offset);
     }
 
     @Override
     public Boolean getBooleanOrNull(ResultSet row, int column) throws SQLException {
-        boolean value = row.getBoolean(column);
+        boolean value = row.getBoolean(column + offset);
         return row.wasNull() ? null : value;
     }
 
@@ -86,32 +96,32 @@ final class RowColumns implements Columns {
 
     @Override
     public Long getLongOrNull(ResultSet row, int column) throws SQLException {
-        long value = row.getLong(column);
+        long value = row.getLong(column + offset);
         return row.wasNull() ? null : value;
     }
 
     @Override
     public Float getFloatOrNull(ResultSet row, int column) throws SQLException {
-        float value = row.getFloat(column);
+        float value = row.getFloat(column + offset);
         return row.wasNull() ? null : value;
     }
 
     @Override
     public Double getDoubleOrNull(ResultSet row, int column) throws SQLException {
-        double value = row.getDouble(column);
+        double value = row.getDouble(column + offset);
         return row.wasNull() ? null : value;
     }
 
     @Override
     public String getString(ResultSet row, int column) throws SQLException {
-        return row.getString(column);
+        return row.getString(column + offset);
     }
 
     /** Any column, with this object's reader for it: also how the method-handle path and refresh read every column. */
     @Override
     @SuppressWarnings("unchecked")
     public <T> T getObject(ResultSet row, int column) throws SQLException {
-        Object value = readers[column - 1].read(row, column);
+        Object value = readers[column - 1].read(row, column + offset);
         if (references[column - 1] && value != null) {
             return (T) relations.ref(fields[column - 1], value);
         }

@@ -175,6 +175,11 @@ public final class RelationImpl<T> implements Relation<T> {
     }
 
     @Override
+    public Query<T> join(dev.ferro.RefAttribute<T, ?> relation) {
+        return query().join(relation);
+    }
+
+    @Override
     public Page<T> page(int size) {
         return query().page(size);
     }

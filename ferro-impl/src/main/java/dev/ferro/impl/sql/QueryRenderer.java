@@ -140,6 +140,11 @@ public final class QueryRenderer {
         if (selects(kind) && spec.lock() != null) {
             tokens.add(spec.lock());
         }
+        if (kind == Kind.SELECT) {
+            for (dev.ferro.RefAttribute<M, ?> join : spec.joins()) {
+                tokens.add(sql.field(join).name());
+            }
+        }
         String text = sql.statement(new Shape(kind, tokens), () -> text(kind, sql, spec, assignments, columns, groupBy));
         return new Statement(text, params.values.toArray(), params.binders.toArray(ValueBinder[]::new));
     }
@@ -157,8 +162,9 @@ public final class QueryRenderer {
         boolean aggregated = groupBy.isEmpty() && Grouping.aggregates(columns);
         boolean pageAggregated = aggregated && spec.paged();
         boolean wrapped = pageAggregated || (kind == Kind.COUNT && (spec.paged() || !groupBy.isEmpty()));
+        boolean joined = kind == Kind.SELECT && !spec.joins().isEmpty();
         switch (kind) {
-            case SELECT -> out.append(sql.selectFrom());
+            case SELECT -> out.append(joined ? joinedColumns(sql, spec) + " FROM (" + sql.selectFrom() : sql.selectFrom());
             case PROJECT -> {
                 out.append("SELECT ");
                 for (int i = 0; i < columns.size(); i++) {
@@ -236,14 +242,56 @@ public final class QueryRenderer {
         if (selects(kind) && spec.lock() != null) {
             out.append(dialect.forUpdate(spec.lock()));
         }
+        if (joined) {
+            appendJoins(out, sql, spec);
+        }
         return out.toString();
+    }
+
+    /**
+     * A join's select list: {@code SELECT ferro_r.*, ferro_j1."id", ferro_j1."name", ...}, the query's rows (a derived
+     * table, so that its conditions and order keep naming the model's own columns unqualified) and each joined
+     * model's columns, in the order the hydrators read them.
+     */
+    private static <M> String joinedColumns(ModelSql<M> sql, QuerySpec<M> spec) {
+        StringBuilder out = new StringBuilder("SELECT ferro_r.*");
+        for (int i = 0; i < spec.joins().size(); i++) {
+            ModelSql<?> target = joined(sql, spec.joins().get(i));
+            for (FieldMetadata field : target.fields()) {
+                out.append(", ferro_j").append(i + 1).append('.').append(target.quotedColumn(field));
+            }
+        }
+        return out.toString();
+    }
+
+    /** {@code ) ferro_r LEFT JOIN "users" ferro_j1 ON ferro_j1."id" = ferro_r."author_id" ... ORDER BY ferro_r...}. */
+    private static <M> void appendJoins(StringBuilder out, ModelSql<M> sql, QuerySpec<M> spec) {
+        out.append(") ferro_r");
+        for (int i = 0; i < spec.joins().size(); i++) {
+            ModelSql<?> target = joined(sql, spec.joins().get(i));
+            String alias = "ferro_j" + (i + 1);
+            out.append(" LEFT JOIN ").append(target.table()).append(' ').append(alias).append(" ON ").append(alias).append('.')
+                    .append(target.idColumn()).append(" = ferro_r.").append(sql.quotedColumn(sql.field(spec.joins().get(i))));
+        }
+        appendOrder(out, sql, spec, List.of(), "ferro_r");
+    }
+
+    /** The model a joined foreign key points at. */
+    public static ModelSql<?> joined(ModelSql<?> sql, dev.ferro.RefAttribute<?, ?> join) {
+        return sql.related().sql(sql.field(join).foreignKey().target());
     }
 
     /** Paging without an order would return rows in no stable order, so it falls back to the id, or the groups' columns. */
     private static <M> void appendOrder(StringBuilder out, ModelSql<M> sql, QuerySpec<M> spec, List<FieldMetadata> groupBy) {
+        appendOrder(out, sql, spec, groupBy, null);
+    }
+
+    /** {@code row} qualifies the model's columns (the alias of a joined query's rows), or is null. */
+    private static <M> void appendOrder(StringBuilder out, ModelSql<M> sql, QuerySpec<M> spec, List<FieldMetadata> groupBy,
+                                        String row) {
         if (spec.orders().isEmpty()) {
             if (spec.paged() && groupBy.isEmpty()) {
-                out.append(" ORDER BY ").append(sql.idColumn());
+                out.append(" ORDER BY ").append(row == null ? "" : row + ".").append(sql.idColumn());
             } else if (spec.paged()) {
                 out.append(" ORDER BY ");
                 for (int i = 0; i < groupBy.size(); i++) {
@@ -256,7 +304,7 @@ public final class QueryRenderer {
         out.append(" ORDER BY ");
         boolean first = true;
         for (Order<M> order : spec.orders()) {
-            String column = expression(sql, order.expression());
+            String column = expression(sql, order.expression(), row);
             if (!first) {
                 out.append(", ");
             }
@@ -279,11 +327,16 @@ public final class QueryRenderer {
      * NULL without one: {@code (SELECT ferro_p1."name" FROM "users" ferro_p1 WHERE ferro_p1."id" = "posts"."author_id")}.
      */
     static String expression(ModelSql<?> sql, Expression<?, ?> expression) {
+        return expression(sql, expression, null);
+    }
+
+    /** {@code row}, when not null, qualifies the model's columns: a joined query's alias for its rows. */
+    private static String expression(ModelSql<?> sql, Expression<?, ?> expression, String row) {
         if (expression instanceof Attribute<?, ?> attribute && attribute.via() != null) {
-            return path(sql, attribute);
+            return path(sql, attribute, row == null ? sql.table() : row);
         }
         if (expression instanceof Attribute<?, ?> attribute) {
-            return sql.quotedColumn(sql.field(attribute));
+            return (row == null ? "" : row + ".") + sql.quotedColumn(sql.field(attribute));
         }
         Aggregate<?, ?> aggregate = (Aggregate<?, ?>) expression;
         if (aggregate.function() == Aggregate.Function.COUNT) {
@@ -304,10 +357,10 @@ public final class QueryRenderer {
     }
 
     /** A correlated scalar subquery per foreign key of the path, from the last (which reads the column) in. */
-    private static String path(ModelSql<?> sql, Attribute<?, ?> path) {
+    private static String path(ModelSql<?> sql, Attribute<?, ?> path, String row) {
         List<dev.ferro.RefAttribute<?, ?>> hops = ConditionSql.hopsOf(path);
         List<ModelSql<?>> models = ConditionSql.models(sql, hops);
-        String reference = sql.table() + "." + sql.quotedColumn(sql.field(hops.get(0)));
+        String reference = row + "." + sql.quotedColumn(sql.field(hops.get(0)));
         for (int i = 1; i <= hops.size(); i++) {
             ModelSql<?> model = models.get(i);
             String alias = "ferro_p" + i;
