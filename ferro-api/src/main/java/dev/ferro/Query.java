@@ -105,11 +105,12 @@ public interface Query<M> {
     /**
      * The first {@code size} matching rows in the query's order (after the cursor of {@link #after}, or before that
      * of {@link #before}), with cursors to the pages beside them. The ordering is made unique by the id, appended
-     * unless it is already a key; its columns must be NOT NULL. A page runs one statement:
+     * unless it is already a key; a nullable key's NULLs sort last unless it says {@code nullsFirst()}. A page runs
+     * one statement:
      * {@code SELECT ... WHERE ("title" > ?) OR ("title" = ? AND "id" > ?) ORDER BY "title" ASC, "id" ASC LIMIT ?}.
      *
-     * @throws InvalidQueryException when the query has a limit or offset (the page sets its own), a nullable,
-     *         aggregate or path ordering key, or is grouped; {@code size} must be positive
+     * @throws InvalidQueryException when the query has a limit or offset (the page sets its own), an aggregate or
+     *         path ordering key, or is grouped; {@code size} must be positive
      */
     Page<M> page(int size);
 

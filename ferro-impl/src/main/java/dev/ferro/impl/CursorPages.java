@@ -44,8 +44,13 @@ final class CursorPages<M> {
         this.id = new Attribute<>(model.type(), model.id().name(), (Class<Object>) model.id().type());
     }
 
-    /** The ordering keys of a page: the query's, then the id unless it is one of them. */
-    private record Keys(List<Attribute<?, ?>> attributes, List<FieldMetadata> fields, List<Boolean> descending, String signature) {
+    /**
+     * The ordering keys of a page: the query's, then the id unless it is one of them; where each key's NULLs sort,
+     * made explicit (last, unless the order says {@code nullsFirst()}) so that a cursor's NULL has one place on every
+     * database.
+     */
+    private record Keys(List<Attribute<?, ?>> attributes, List<FieldMetadata> fields, List<Boolean> descending,
+                        List<Boolean> nullsFirst, String signature) {
     }
 
     private Keys keys(QuerySpec<M> spec) {
@@ -56,6 +61,7 @@ final class CursorPages<M> {
         List<Attribute<?, ?>> attributes = new ArrayList<>();
         List<FieldMetadata> fields = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
+        List<Boolean> nullsFirst = new ArrayList<>();
         StringBuilder signature = new StringBuilder(model.name());
         for (Order<M> order : spec.orders()) {
             if (!(order.expression() instanceof Attribute<?, ?> attribute) || attribute.via() != null) {
@@ -63,43 +69,64 @@ final class CursorPages<M> {
                         + ", and a page continues after the values of the model's own columns");
             }
             FieldMetadata field = sql.field(attribute);
-            if (field.nullable()) {
-                throw new InvalidQueryException("page(...) is refused: it orders by " + field + ", which may be NULL, and a"
-                        + " page continues after its last row's values; order by NOT NULL columns");
-            }
             if (fields.contains(field)) {
                 continue;
             }
+            boolean first = field.nullable() && order.nulls() == Order.Nulls.FIRST;
             attributes.add(attribute);
             fields.add(field);
             descending.add(order.descending());
-            signature.append(',').append(field.name()).append(order.descending() ? " DESC" : " ASC");
+            nullsFirst.add(first);
+            signature.append(',').append(field.name()).append(order.descending() ? " DESC" : " ASC")
+                    .append(field.nullable() ? (first ? " NULLS FIRST" : " NULLS LAST") : "");
         }
         if (!fields.contains(model.id())) {
             attributes.add(id);
             fields.add(model.id());
             descending.add(false);
+            nullsFirst.add(false);
             signature.append(',').append(model.id().name()).append(" ASC");
         }
-        return new Keys(List.copyOf(attributes), List.copyOf(fields), List.copyOf(descending), signature.toString());
+        return new Keys(List.copyOf(attributes), List.copyOf(fields), List.copyOf(descending), List.copyOf(nullsFirst),
+                signature.toString());
     }
 
     /** The query narrowed to the rows after (or, {@code backward}, before) the row the cursor names. */
     QuerySpec<M> from(QuerySpec<M> spec, String cursor, boolean backward) {
         Keys keys = keys(spec);
         List<Object> values = decode(keys, cursor);
-        // (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ..., each > a < for a descending key, and both flipped backward.
+        // (k1 after v1) OR (k1 = v1 AND k2 after v2) OR ...: "after" in the page's direction, which backward is the
+        // ordering reversed, NULLs' place too.
         List<Condition<M>> alternatives = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
+            Condition<M> after = after(keys.attributes().get(i), values.get(i), keys.descending().get(i) != backward,
+                    keys.nullsFirst().get(i) != backward);
+            if (after == null) {
+                continue;
+            }
             List<Condition<M>> terms = new ArrayList<>(i + 1);
             for (int j = 0; j < i; j++) {
-                terms.add(compare(keys.attributes().get(j), Condition.Operator.EQ, values.get(j)));
+                Object value = values.get(j);
+                terms.add(value == null ? isNull(keys.attributes().get(j), false) : compare(keys.attributes().get(j), Condition.Operator.EQ, value));
             }
-            boolean later = keys.descending().get(i) == backward;
-            terms.add(compare(keys.attributes().get(i), later ? Condition.Operator.GT : Condition.Operator.LT, values.get(i)));
+            terms.add(after);
             alternatives.add(terms.size() == 1 ? terms.get(0) : new Condition.And<>(List.copyOf(terms)));
         }
         return spec.where(new Condition.Or<>(List.copyOf(alternatives)));
+    }
+
+    /** The rows whose key sorts strictly after {@code value}; null when none can (a NULL sorting last). */
+    private Condition<M> after(Attribute<?, ?> key, Object value, boolean descending, boolean nullsFirst) {
+        if (value == null) {
+            return nullsFirst ? isNull(key, true) : null;
+        }
+        Condition<M> beyond = compare(key, descending ? Condition.Operator.LT : Condition.Operator.GT, value);
+        return nullsFirst || !sql.field(key).nullable() ? beyond : new Condition.Or<>(List.of(beyond, isNull(key, false)));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private Condition<M> isNull(Attribute<?, ?> attribute, boolean negated) {
+        return new Condition.IsNull<>((Attribute) attribute, negated);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -122,7 +149,9 @@ final class CursorPages<M> {
         Keys keys = keys(spec);
         List<Order<M>> orders = new ArrayList<>(keys.fields().size());
         for (int i = 0; i < keys.fields().size(); i++) {
-            orders.add(order(keys.attributes().get(i), keys.descending().get(i) != backward));
+            orders.add(order(keys.attributes().get(i), keys.descending().get(i) != backward,
+                    keys.fields().get(i).nullable() ? (keys.nullsFirst().get(i) != backward ? Order.Nulls.FIRST : Order.Nulls.LAST)
+                            : Order.Nulls.DEFAULT));
         }
         QuerySpec<M> read = new QuerySpec<>(spec.conditions(), List.copyOf(orders), size + 1L, -1, spec.scope(), spec.prefetch(),
                 spec.lock(), List.of(), List.of(), spec.joins());
@@ -142,15 +171,20 @@ final class CursorPages<M> {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private Order<M> order(Attribute<?, ?> attribute, boolean descending) {
-        return new Order<>((Attribute) attribute, descending, Order.Nulls.DEFAULT);
+    private Order<M> order(Attribute<?, ?> attribute, boolean descending, Order.Nulls nulls) {
+        return new Order<>((Attribute) attribute, descending, nulls);
     }
 
     private String encode(Keys keys, M row) {
         StringBuilder text = new StringBuilder(VERSION).append('\n').append(keys.signature()).append('\n');
         for (FieldMetadata field : keys.fields()) {
-            String value = String.valueOf(field.get(row));
-            text.append(value.length()).append(':').append(value);
+            Object value = field.get(row);
+            if (value == null) {
+                text.append("-1:");
+            } else {
+                String shown = value.toString();
+                text.append(shown.length()).append(':').append(shown);
+            }
         }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.toString().getBytes(StandardCharsets.UTF_8));
     }
@@ -175,6 +209,11 @@ final class CursorPages<M> {
             for (FieldMetadata field : keys.fields()) {
                 int colon = text.indexOf(':', at);
                 int length = Integer.parseInt(text.substring(at, colon));
+                if (length == -1 && field.nullable()) {
+                    values.add(null);
+                    at = colon + 1;
+                    continue;
+                }
                 String value = text.substring(colon + 1, colon + 1 + length);
                 values.add(parse(field, value));
                 at = colon + 1 + length;

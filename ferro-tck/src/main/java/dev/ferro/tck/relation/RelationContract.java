@@ -4,7 +4,6 @@ import dev.ferro.Ferro;
 import dev.ferro.ForeignKeyViolationException;
 import dev.ferro.Query;
 import dev.ferro.Ref;
-import dev.ferro.SqlListener;
 import dev.ferro.UniqueViolationException;
 import dev.ferro.tck.model.TckArticle;
 import dev.ferro.tck.model.TckArticle_;
@@ -12,6 +11,7 @@ import dev.ferro.tck.model.TckAuthor;
 import dev.ferro.tck.model.TckAuthor_;
 import dev.ferro.tck.model.TckLabel;
 import dev.ferro.tck.support.Requests;
+import dev.ferro.tck.support.Statements;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -36,43 +36,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * per relation and the rows then answer without SQL; links are added and removed through injected beans;
  * {@code onDelete = CASCADE} is the database's.
  *
- * <p>Statements are counted by {@link Statements}, an application bean of type {@link SqlListener}: the
+ * <p>Statements are counted by {@link Statements}, an application bean of type {@code SqlListener}: the
  * implementation tells every such bean about each statement, on the thread that ran it. Each test that
  * expects no statement also expects some before, so an implementation that never calls the listener fails.
  */
 @ExtendWith(ArquillianExtension.class)
 public abstract class RelationContract {
-
-    /** Counts the statements that the calling thread runs: other requests, on threads of their own, are not counted. */
-    @ApplicationScoped
-    public static class Statements implements SqlListener {
-        private final ThreadLocal<List<String>> recording = new ThreadLocal<>();
-
-        @Override
-        public void executed(String sql, int batchSize) {
-            List<String> statements = recording.get();
-            if (statements != null) {
-                statements.add(sql);
-            }
-        }
-
-        /** The statements {@code work} ran on this thread. */
-        public List<String> during(Runnable work) {
-            List<String> outer = recording.get();
-            List<String> statements = new ArrayList<>();
-            recording.set(statements);
-            try {
-                work.run();
-            } finally {
-                if (outer == null) {
-                    recording.remove();
-                } else {
-                    recording.set(outer);
-                }
-            }
-            return statements;
-        }
-    }
 
     /** An application service that labels articles, as a user would write it. */
     @ApplicationScoped
