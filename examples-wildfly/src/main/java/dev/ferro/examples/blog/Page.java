@@ -1,16 +1,19 @@
 package dev.ferro.examples.blog;
 
+import dev.ferro.InvalidQueryException;
 import dev.ferro.NumericAttribute;
 import dev.ferro.Query;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.QueryParam;
-
-import java.util.List;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The page a list endpoint returns, in id order: {@code ?limit=20&offset=40}, or keyset paging with
- * {@code ?after=<the last id of the previous page>}, which stays fast and stable while rows are added.
- * The parameters are read as text so that {@code ?limit=abc} is a 400 naming the parameter, not JAX-RS's 404.
+ * The page a list endpoint returns, in id order: Ferro's cursor pages, the next one linked from the response
+ * ({@code Link: <...?after=<cursor>>; rel="next"}), which stay fast and stable while rows are added; or
+ * {@code ?limit=20&offset=40}. The parameters are read as text so that {@code ?limit=abc} is a 400 naming the
+ * parameter, not JAX-RS's 404.
  */
 public class Page {
     static final long DEFAULT_LIMIT = 20;
@@ -25,15 +28,30 @@ public class Page {
     @QueryParam("after")
     String after;
 
-    /** This page of the query's rows; {@code id} is the model's id attribute. */
-    public <M> List<M> of(Query<M> query, NumericAttribute<M, Long> id) {
-        Query<M> page = query.orderBy(id.asc())
-                .limit(number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT))
-                .offset(number("offset", offset, 0, 0, Long.MAX_VALUE));
-        if (after != null) {
-            page = page.where(id.gt(number("after", after, 0, 0, Long.MAX_VALUE)));
+    @Context
+    UriInfo uri;
+
+    /** This page of the query's rows, as the response; {@code id} is the model's id attribute. */
+    public <M> Response of(Query<M> query, NumericAttribute<M, Long> id) {
+        Query<M> ordered = query.orderBy(id.asc());
+        int size = (int) number("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        if (offset != null) {
+            return Response.ok(ordered.limit(size).offset(number("offset", offset, 0, 0, Long.MAX_VALUE)).all()).build();
         }
-        return page.all();
+        Query<M> from = ordered;
+        if (after != null) {
+            try {
+                from = ordered.after(after);
+            } catch (InvalidQueryException forged) {
+                throw new BadRequestException("after must be the cursor a page of this list links to");
+            }
+        }
+        dev.ferro.Page<M> page = from.page(size);
+        Response.ResponseBuilder response = Response.ok(page.items());
+        if (page.hasNext()) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("after", page.nextCursor()).build(), "next");
+        }
+        return response.build();
     }
 
     /** A query parameter that names a row by id, such as {@code ?author=7}. */

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.List;
 
 @Path("posts")
 @RequestScoped
@@ -47,7 +46,7 @@ public class PostResource {
 
     /** Each post with its tags: three queries for the page, however many posts. */
     @GET
-    public List<Post> list(@QueryParam("author") String author, @QueryParam("title") String title, @BeanParam Page page) {
+    public Response list(@QueryParam("author") String author, @QueryParam("title") String title, @BeanParam Page page) {
         Query<Post> query = posts.prefetch(Post_.tags);
         if (author != null) {
             query = query.where(Post_.author.eq(Ref.ofId(Page.id("author", author))));
@@ -100,7 +99,7 @@ public class PostResource {
 
     @GET
     @Path("{id: \\d+}/comments")
-    public List<Comment> comments(@PathParam("id") long id, @BeanParam Page page) {
+    public Response comments(@PathParam("id") long id, @BeanParam Page page) {
         return page.of(posts.get(id).comments, Comment_.id);
     }
 

@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.List;
 
 @Path("tags")
 @RequestScoped
@@ -34,14 +33,14 @@ public class TagResource {
     }
 
     @GET
-    public List<Tag> list(@BeanParam Page page) {
+    public Response list(@BeanParam Page page) {
         return page.of(tags, Tag_.id);
     }
 
     /** The posts tagged with this name, each with all of its tags. */
     @GET
     @Path("{name}/posts")
-    public List<Post> posts(@PathParam("name") String name, @BeanParam Page page) {
+    public Response posts(@PathParam("name") String name, @BeanParam Page page) {
         Tag tag = tags.where(Tag_.name.eq(name)).first()
                 .orElseThrow(() -> new ModelNotFoundException(Tag.class, "Tag " + name + " not found"));
         return page.of(tag.posts.prefetch(Post_.tags), Post_.id);

@@ -20,7 +20,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
-import java.util.List;
 
 @Path("users")
 @RequestScoped
@@ -45,7 +44,7 @@ public class UserResource {
 
     /** {@code ?username=al} lists the users whose name starts with "al". */
     @GET
-    public List<User> list(@QueryParam("username") String prefix, @BeanParam Page page) {
+    public Response list(@QueryParam("username") String prefix, @BeanParam Page page) {
         Query<User> query = prefix == null ? users : users.where(User_.username.startsWith(prefix));
         return page.of(query, User_.id);
     }
@@ -77,7 +76,7 @@ public class UserResource {
 
     @GET
     @Path("{id: \\d+}/posts")
-    public List<Post> posts(@PathParam("id") long id, @BeanParam Page page) {
+    public Response posts(@PathParam("id") long id, @BeanParam Page page) {
         return page.of(users.get(id).posts.prefetch(Post_.tags), Post_.id);
     }
 }

@@ -12,14 +12,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The tests' HTTP client: JSON requests to the blog, answers as status, body and Location. */
+/** The tests' HTTP client: JSON requests to the blog, answers as status, body, Location and the next page's link. */
 final class Http {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private Http() {
     }
 
-    record Reply(int status, String body, String location) {
+    /** {@code next}: the target of the {@code Link: <...>; rel="next"} header, or null. */
+    record Reply(int status, String body, String location, String next) {
         /** The "id" of a JSON object body. */
         long id() {
             try (JsonReader reader = Json.createReader(new StringReader(body))) {
@@ -61,7 +62,9 @@ final class Http {
     static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null));
+            String next = response.headers().allValues("Link").stream().filter(link -> link.endsWith("rel=\"next\""))
+                    .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>'))).findFirst().orElse(null);
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Location").orElse(null), next);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -20,6 +20,7 @@ import static dev.ferro.examples.blog.Http.post;
 import static dev.ferro.examples.blog.Http.put;
 import static dev.ferro.examples.blog.Http.uri;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 @ExtendWith(BlogServer.class)
 class UsersIT {
@@ -80,7 +81,7 @@ class UsersIT {
     }
 
     @Test
-    void listPagesWithLimitAndOffsetOrAfterTheLastIdSeen() {
+    void listPagesWithLimitAndOffsetOrByTheNextLink() {
         long[] ids = new long[5];
         for (int i = 0; i < ids.length; i++) {
             ids[i] = user("page_" + i);
@@ -94,8 +95,14 @@ class UsersIT {
         expect(200, "[" + json[0] + "," + json[1] + "]", get("users?username=page_&limit=2"));
         expect(200, "[" + json[2] + "," + json[3] + "]", get("users?username=page_&limit=2&offset=2"));
         expect(200, "[" + json[4] + "]", get("users?username=page_&limit=2&offset=4"));
-        expect(200, "[" + json[2] + "," + json[3] + "]", get("users?username=page_&limit=2&after=" + ids[1]));
-        expect(200, "[]", get("users?username=page_&after=" + ids[4]));
+        Http.Reply first = get("users?username=page_&limit=2");
+        Http.Reply second = get(first.next());
+        Http.Reply third = get(second.next());
+        expect(200, "[" + json[0] + "," + json[1] + "]", first);
+        expect(200, "[" + json[2] + "," + json[3] + "]", second);
+        expect(200, "[" + json[4] + "]", third);
+        assertNull(third.next(), "the last page links to none");
+        assertNull(get("users?username=page_").next());
     }
 
     @Test
@@ -104,7 +111,7 @@ class UsersIT {
         expect(400, problem(400, "limit must be a whole number from 1 to 100"), get("users?limit=101"));
         expect(400, problem(400, "limit must be a whole number from 1 to 100"), get("users?limit=ten"));
         expect(400, problem(400, "offset must be a whole number from 0 up"), get("users?offset=-1"));
-        expect(400, problem(400, "after must be a whole number from 0 up"), get("users?after=x"));
+        expect(400, problem(400, "after must be the cursor a page of this list links to"), get("users?after=x"));
     }
 
     @Test
@@ -161,6 +168,6 @@ class UsersIT {
 
         expect(200, "[" + postJson(first, "First", author, tagJson(jakarta, "users-jakarta") + "," + tagJson(sql, "users-sql")) + ","
                 + postJson(second, "Second", author, "") + "]", get("users/" + author + "/posts"));
-        expect(200, "[" + postJson(second, "Second", author, "") + "]", get("users/" + author + "/posts?after=" + first));
+        expect(200, "[" + postJson(second, "Second", author, "") + "]", get(get("users/" + author + "/posts?limit=1").next()));
     }
 }
