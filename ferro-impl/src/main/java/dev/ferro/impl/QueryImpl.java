@@ -200,32 +200,37 @@ final class QueryImpl<M> implements Query<M> {
 
     @Override
     public <N extends Number & Comparable<? super N>> Optional<Long> sum(IntegralAttribute<M, N> column) {
-        return Optional.ofNullable(operations.projections().single(spec, Aggregate.sum(column)));
+        return value(Aggregate.sum(column));
     }
 
     @Override
     public <N extends Number & Comparable<? super N>> Optional<N> sum(NumericAttribute<M, N> column) {
-        return Optional.ofNullable(operations.projections().single(spec, Aggregate.sum(column)));
+        return value(Aggregate.sum(column));
     }
 
     @Override
     public <N extends Number & Comparable<? super N>> Optional<Double> avg(IntegralAttribute<M, N> column) {
-        return Optional.ofNullable(operations.projections().single(spec, Aggregate.avg(column)));
+        return value(Aggregate.avg(column));
     }
 
     @Override
     public <N extends Number & Comparable<? super N>> Optional<N> avg(NumericAttribute<M, N> column) {
-        return Optional.ofNullable(operations.projections().single(spec, Aggregate.avg(column)));
+        return value(Aggregate.avg(column));
     }
 
     @Override
     public <T extends Comparable<? super T>> Optional<T> min(SortableAttribute<M, T> column) {
-        return Optional.ofNullable(operations.projections().single(spec, Aggregate.min(column)));
+        return value(Aggregate.min(column));
     }
 
     @Override
     public <T extends Comparable<? super T>> Optional<T> max(SortableAttribute<M, T> column) {
-        return Optional.ofNullable(operations.projections().single(spec, Aggregate.max(column)));
+        return value(Aggregate.max(column));
+    }
+
+    /** The one value of an aggregate over the query's rows; empty when SQL's is NULL. */
+    private <V> Optional<V> value(Aggregate<M, V> aggregate) {
+        return Optional.ofNullable(operations.projections().single(spec, aggregate));
     }
 
     @Override
