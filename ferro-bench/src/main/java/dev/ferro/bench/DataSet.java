@@ -16,6 +16,8 @@ public final class DataSet {
     public static final int GETS = 10_000;
     /** The filter workload's queries per operation, and each query's page size. */
     public static final int FILTERS = 1_000;
+    /** How many times the report workload groups the posts by author. */
+    public static final int REPORTS = 100;
     public static final int PAGE = 50;
     /** The stream workload's rows (table {@code bench_stream_row}, created only for that workload). */
     public static final int STREAM_ROWS = 1_000_000;

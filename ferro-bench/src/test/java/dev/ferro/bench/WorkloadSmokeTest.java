@@ -86,6 +86,7 @@ class WorkloadSmokeTest {
             checkGet(bench);
             checkFilter(bench);
             checkPosts(bench);
+            checkReport(bench);
             checkInsert(bench, pool, library);
             checkConcurrentGets(bench);
             checkStream(bench, pool, library);
@@ -103,6 +104,16 @@ class WorkloadSmokeTest {
         rows.sort(Comparator.comparingLong(dev.ferro.bench.library.PersonSummary::id));
         assertEquals(expectedPeople().stream().map(p -> new dev.ferro.bench.library.PersonSummary(p.id(), p.username(), p.age())).toList(),
                 rows, "project: id, username and age of every row");
+    }
+
+    private static void checkReport(BenchLibrary bench) {
+        List<dev.ferro.bench.library.AuthorPosts> rows = new ArrayList<>(bench.postsPerAuthor());
+        rows.sort(Comparator.comparingLong(dev.ferro.bench.library.AuthorPosts::author));
+        List<dev.ferro.bench.library.AuthorPosts> expected = new ArrayList<>();
+        for (long author = 1; author <= DataSet.AUTHORS; author++) {
+            expected.add(new dev.ferro.bench.library.AuthorPosts(author, DataSet.POSTS / DataSet.AUTHORS));
+        }
+        assertEquals(expected, rows, "report: each author's number of posts");
     }
 
     private static void checkGet(BenchLibrary bench) {

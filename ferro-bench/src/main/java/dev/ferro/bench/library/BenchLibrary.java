@@ -25,6 +25,9 @@ public interface BenchLibrary extends AutoCloseable {
     /** Active people aged {@code minAge..maxAge}, best score first, then by id; the first page. */
     List<?> filterPeople(int minAge, int maxAge);
 
+    /** {@code SELECT author_id, COUNT(*) FROM bench_post GROUP BY author_id}, into records, in no order. */
+    List<AuthorPosts> postsPerAuthor();
+
     /** Every post, in id order, with its author and its tags loaded. */
     List<?> postsWithAuthorAndTags();
 

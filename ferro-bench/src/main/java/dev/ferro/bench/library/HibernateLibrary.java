@@ -50,6 +50,13 @@ public final class HibernateLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<AuthorPosts> postsPerAuthor() {
+        return sessions.fromSession(session -> session.createSelectionQuery(
+                "select new dev.ferro.bench.library.AuthorPosts(p.author.id, count(p)) from PostEntity p group by p.author.id",
+                AuthorPosts.class).getResultList());
+    }
+
+    @Override
     public List<PersonSummary> projectPeople() {
         return sessions.fromSession(session -> session.createSelectionQuery(
                 "select new dev.ferro.bench.library.PersonSummary(p.id, p.username, p.age) from PersonEntity p",

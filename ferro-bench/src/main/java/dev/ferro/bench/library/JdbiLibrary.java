@@ -66,6 +66,13 @@ public final class JdbiLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<AuthorPosts> postsPerAuthor() {
+        return jdbi.withHandle(handle -> handle.createQuery(RawJdbcLibrary.REPORT)
+                .map((rows, context) -> new AuthorPosts(rows.getLong(1), rows.getLong(2)))
+                .list());
+    }
+
+    @Override
     public List<PersonSummary> projectPeople() {
         return jdbi.withHandle(handle -> handle.createQuery(RawJdbcLibrary.PROJECT)
                 .map((rows, context) -> new PersonSummary(rows.getLong("id"), rows.getString("username"), rows.getInt("age")))

@@ -88,6 +88,12 @@ public final class JooqLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<AuthorPosts> postsPerAuthor() {
+        return dsl.select(POST_AUTHOR, DSL.count()).from(POST).groupBy(POST_AUTHOR)
+                .fetch(row -> new AuthorPosts(row.value1(), row.value2()));
+    }
+
+    @Override
     public List<PersonSummary> projectPeople() {
         return dsl.select(ID, USERNAME, AGE).from(PERSON).fetch(Records.mapping(PersonSummary::new));
     }

@@ -32,6 +32,8 @@ public final class RawJdbcLibrary implements BenchLibrary {
             "INSERT INTO bench_person_insert (username, email, age, score, active, created_at) VALUES (?, ?, ?, ?, ?, ?)";
     private static final String SELECT_ALL = "SELECT " + PERSON_COLUMNS + " FROM bench_person";
     static final String PROJECT = "SELECT id, username, age FROM bench_person";
+    /** The report workload's GROUP BY, which the peers that take SQL run as it is. */
+    static final String REPORT = "SELECT author_id, COUNT(*) FROM bench_post GROUP BY author_id";
     private static final String GET = SELECT_ALL + " WHERE id = ?";
     private static final String FILTER = SELECT_ALL
             + " WHERE age BETWEEN ? AND ? AND active = TRUE ORDER BY score DESC, id LIMIT " + DataSet.PAGE;
@@ -81,6 +83,21 @@ public final class RawJdbcLibrary implements BenchLibrary {
             throw new IllegalStateException(e);
         }
         return people;
+    }
+
+    @Override
+    public List<AuthorPosts> postsPerAuthor() {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(REPORT);
+             ResultSet rows = select.executeQuery()) {
+            List<AuthorPosts> report = new ArrayList<>();
+            while (rows.next()) {
+                report.add(new AuthorPosts(rows.getLong(1), rows.getLong(2)));
+            }
+            return report;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

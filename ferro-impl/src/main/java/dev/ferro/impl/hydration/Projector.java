@@ -87,12 +87,14 @@ public final class Projector<R> {
     /** {@code (ResultSet) -> parameter}: the value of one column, as the parameter takes it. */
     private static MethodHandle getter(Class<?> parameter, SelectedColumn field, int column, Dialect dialect) {
         MethodHandle get;
-        String plain = parameter.isPrimitive() && field.plainReadable() ? PLAIN_GETTERS.get(parameter) : null;
+        boolean key = takesKey(parameter, field);
+        String plain = parameter.isPrimitive() && (field.plainReadable() || key) ? PLAIN_GETTERS.get(parameter) : null;
         boolean rangeChecked = dialect.integersWiderThanDeclared() && (parameter == int.class || parameter == short.class);
         if (plain != null && !rangeChecked) {
             get = resultSetGetter(plain, parameter);
         } else {
-            get = READ.bindTo(field.reader()).asType(MethodType.methodType(Object.class, ResultSet.class, int.class));
+            ValueReader reader = key ? dialect.reader(field.field()) : field.reader();
+            get = READ.bindTo(reader).asType(MethodType.methodType(Object.class, ResultSet.class, int.class));
         }
         return MethodHandles.insertArguments(get, 1, column).asType(MethodType.methodType(parameter, ResultSet.class));
     }
@@ -150,9 +152,14 @@ public final class Projector<R> {
                 + (misfits.isEmpty() ? "" : " (" + String.join("; ", misfits) + ")"));
     }
 
+    /** Whether a parameter takes a foreign key's key itself ({@code long author}) rather than its {@code Ref}. */
+    private static boolean takesKey(Class<?> parameter, SelectedColumn field) {
+        return field.function() == null && field.field().foreignKey() != null && boxed(parameter) == boxed(field.field().type());
+    }
+
     /** Why a parameter of type {@code parameter} cannot take the field's values, or null when it can. */
     private static String misfit(Class<?> parameter, SelectedColumn field) {
-        Class<?> value = boxed(field.type());
+        Class<?> value = takesKey(parameter, field) ? boxed(field.field().type()) : boxed(field.type());
         if (parameter.isPrimitive()) {
             if (boxed(parameter) != value) {
                 return "a " + parameter.getName() + " is not a " + field.type().getSimpleName();
