@@ -64,6 +64,25 @@ class RelationProjectionTest extends RelationTestBase {
         assertEquals(3, posts().countDistinct(RelPost_.author));
     }
 
+    record AuthorKey(long author, long posts) {
+    }
+
+    @Test
+    void aForeignKeyIsReadAsItsKeyIntoAParameterOfTheKeysType() {
+        RelUser ann = user("ann");
+        RelUser bob = user("bob");
+        post("a1", ann);
+        post("b1", bob);
+        post("a2", ann);
+
+        assertEquals(List.of(new AuthorKey(ann.id, 2), new AuthorKey(bob.id, 1)), posts().groupBy(RelPost_.author)
+                .orderBy(dev.ferro.Aggregate.count().desc()).select(RelPost_.author, count()).as(AuthorKey.class).list());
+        InvalidQueryException e = assertThrows(InvalidQueryException.class,
+                () -> posts().select(RelPost_.author, RelPost_.title).as(AuthorKey.class));
+        assertEquals("The component posts of " + AuthorKey.class.getName() + " cannot take RelPost.title: a long is not a String",
+                e.getMessage());
+    }
+
     @Test
     void prefetchIsRefusedSinceThereAreNoModelsToAttachTo() {
         InvalidQueryException e = assertThrows(InvalidQueryException.class,
