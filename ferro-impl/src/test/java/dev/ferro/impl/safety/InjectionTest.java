@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hostile strings are values, never SQL: each payload is stored, found back exactly, matched
@@ -157,6 +159,27 @@ public class InjectionTest extends DatabaseTest {
         // like() takes a pattern: only % and _ are special, so the payload matches itself and what the pattern says.
         assertEquals(names.stream().filter(name -> likeMatches(payload, name)).toList(),
                 usernames(users().where(InjectionUser_.username.like(payload))));
+        assertNothingElseChanged(names);
+    }
+
+    @ParameterizedTest
+    @MethodSource("payloads")
+    void ignoringCaseTakesThePayloadLiterally(String payload) {
+        List<String> names = store(payload);
+
+        List<String> equal = usernames(users().where(InjectionUser_.username.eqIgnoreCase(payload)));
+        List<String> containing = usernames(users().where(InjectionUser_.username.containsIgnoreCase(payload)));
+        List<String> starting = usernames(users().where(InjectionUser_.username.startsWithIgnoreCase(payload)));
+
+        assertTrue(equal.contains(payload), equal.toString());
+        assertTrue(containing.containsAll(List.of(wrapped(payload), payload)), containing.toString());
+        assertTrue(starting.contains(payload), starting.toString());
+        // Taken as a pattern, the payload's wildcards would match the decoy and the other rows.
+        for (String name : names) {
+            if (!name.equalsIgnoreCase(payload)) {
+                assertFalse(equal.contains(name), name + " matched " + payload);
+            }
+        }
         assertNothingElseChanged(names);
     }
 
