@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs Ferro's benchmarks: ferro-bench/bench.sh tiny|quick|full [--databases=h2,postgresql]
-#   [--libraries=jdbc,ferro,jdbi,hibernate,jooq] [--workloads=insert,select,project,get,filter,report,prefetch,concurrentGet,stream]
+#   [--libraries=jdbc,ferro,jdbi,hibernate,jooq] [--workloads=insert,select,project,get,filter,report,path,cursor,prefetch,concurrentGet,stream]
 # Builds the module (offline when BENCH_OFFLINE=1), then runs JMH; writes ferro-bench/target/bench/<profile>.json,
 # <profile>.md (the table) and <profile>.log. PostgreSQL: FERRO_BENCH_PG_URL, else FERRO_TEST_PG_URL, else
 # jdbc:postgresql://127.0.0.1:5432/test (user postgres).

@@ -38,12 +38,12 @@ import java.util.Map;
  *
  * <pre>
  * BenchRunner tiny|quick|full [--databases=h2,postgresql] [--libraries=jdbc,ferro,...,ferro-versioned]
- *                             [--workloads=insert,select,project,get,filter,report,prefetch,concurrentGet,stream] [--out=target/bench]
+ *                             [--workloads=insert,select,project,get,filter,report,path,cursor,prefetch,concurrentGet,stream] [--out=target/bench]
  * </pre>
  */
 public final class BenchRunner {
-    public static final List<String> WORKLOADS = List.of("insert", "select", "project", "get", "filter", "report", "prefetch", "concurrentGet",
-            "stream");
+    public static final List<String> WORKLOADS = List.of("insert", "select", "project", "get", "filter", "report", "path", "cursor", "prefetch",
+            "concurrentGet", "stream");
     /** The stream workload's forks: the same heap, with a small young generation so that {@code HeapWatch} sees a GC every few tens of MB. */
     static final String[] STREAM_JVM_ARGS = {"-Xms2g", "-Xmx2g", "-Xmn64m"};
 

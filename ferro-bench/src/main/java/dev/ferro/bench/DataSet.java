@@ -18,6 +18,11 @@ public final class DataSet {
     public static final int FILTERS = 1_000;
     /** How many times the report workload groups the posts by author. */
     public static final int REPORTS = 100;
+    /** How many times the path workload filters posts by their author's name, and the cursor workload reads its page. */
+    public static final int LOOKUPS = 1_000;
+    /** The cursor workload's page size, and the page it reads (the 50th: rows 981 to 1,000 of the ordering). */
+    public static final int CURSOR_PAGE_SIZE = 20;
+    public static final int CURSOR_PAGE = 50;
     public static final int PAGE = 50;
     /** The stream workload's rows (table {@code bench_stream_row}, created only for that workload). */
     public static final int STREAM_ROWS = 1_000_000;
@@ -75,6 +80,24 @@ public final class DataSet {
     }
 
     /** The k-th id the get-by-id workload asks for: every id once, in a scattered order (7919 is prime). */
+    /** The author whose posts the path workload's k-th filter asks for, by name. */
+    public static String pathAuthor(int k) {
+        return authorName(k % AUTHORS + 1);
+    }
+
+    /**
+     * The people in the cursor workload's order, score descending then id, as row numbers: the last row of page 49
+     * is the cursor's, and page 50 the rows after it.
+     */
+    public static List<Integer> byScoreDescending() {
+        List<Integer> rows = new java.util.ArrayList<>(PEOPLE);
+        for (int i = 1; i <= PEOPLE; i++) {
+            rows.add(i);
+        }
+        rows.sort(java.util.Comparator.comparingDouble((Integer i) -> -score(i)).thenComparingInt(i -> i));
+        return rows;
+    }
+
     public static long getId(int k) {
         return (k * 7919L) % PEOPLE + 1;
     }

@@ -87,6 +87,8 @@ class WorkloadSmokeTest {
             checkFilter(bench);
             checkPosts(bench);
             checkReport(bench);
+            checkPath(bench);
+            checkCursor(bench);
             checkInsert(bench, pool, library);
             checkConcurrentGets(bench);
             checkStream(bench, pool, library);
@@ -114,6 +116,28 @@ class WorkloadSmokeTest {
             expected.add(new dev.ferro.bench.library.AuthorPosts(author, DataSet.POSTS / DataSet.AUTHORS));
         }
         assertEquals(expected, rows, "report: each author's number of posts");
+    }
+
+    private static void checkPath(BenchLibrary bench) {
+        for (int a : new int[] {1, 57, DataSet.AUTHORS}) {
+            List<String> expected = new ArrayList<>();
+            for (int p = 1; p <= DataSet.POSTS; p++) {
+                if (DataSet.postAuthor(p) == a) {
+                    expected.add(DataSet.postTitle(p));
+                }
+            }
+            assertEquals(expected, bench.titlesByAuthorName(DataSet.authorName(a)), "path: the posts of author " + a);
+        }
+    }
+
+    private static void checkCursor(BenchLibrary bench) {
+        List<Integer> order = DataSet.byScoreDescending();
+        int from = (DataSet.CURSOR_PAGE - 1) * DataSet.CURSOR_PAGE_SIZE;
+        List<Long> expected = order.subList(from, from + DataSet.CURSOR_PAGE_SIZE).stream().map(Integer::longValue).toList();
+        for (int k = 0; k < 2; k++) {
+            assertEquals(expected, bench.cursorPage().stream().map(bench::person).map(PersonRow::id).toList(),
+                    "cursor: page " + DataSet.CURSOR_PAGE + " by score, call " + k);
+        }
     }
 
     private static void checkGet(BenchLibrary bench) {

@@ -52,6 +52,22 @@ public class Workloads {
         }
     }
 
+    /** The titles of one author's posts, found by the author's name (a filter on a to-one path), 1,000 times. */
+    @Benchmark
+    public void path(LibraryState state, Blackhole sink) {
+        for (int k = 0; k < DataSet.LOOKUPS; k++) {
+            sink.consume(state.bench.titlesByAuthorName(DataSet.pathAuthor(k)));
+        }
+    }
+
+    /** Page 50 of 20 people by score, after its cursor (keyset paging), 1,000 times. */
+    @Benchmark
+    public void cursor(LibraryState state, Blackhole sink) {
+        for (int k = 0; k < DataSet.LOOKUPS; k++) {
+            sink.consume(state.bench.cursorPage());
+        }
+    }
+
     /** Count the posts of each author (a GROUP BY of 1,000 rows into 100 records), 100 times. */
     @Benchmark
     public void report(LibraryState state, Blackhole sink) {

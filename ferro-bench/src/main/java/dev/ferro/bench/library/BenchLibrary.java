@@ -28,6 +28,16 @@ public interface BenchLibrary extends AutoCloseable {
     /** {@code SELECT author_id, COUNT(*) FROM bench_post GROUP BY author_id}, into records, in no order. */
     List<AuthorPosts> postsPerAuthor();
 
+    /** The titles of the posts whose author has this name, in id order: a filter on a to-one path. */
+    List<String> titlesByAuthorName(String name);
+
+    /**
+     * Page {@link dev.ferro.bench.DataSet#CURSOR_PAGE} of {@code bench_person} by score descending then id, in pages of
+     * {@link dev.ferro.bench.DataSet#CURSOR_PAGE_SIZE}: keyset paging after the last row of the page before, whose
+     * cursor the library finds once and keeps.
+     */
+    List<?> cursorPage();
+
     /** Every post, in id order, with its author and its tags loaded. */
     List<?> postsWithAuthorAndTags();
 

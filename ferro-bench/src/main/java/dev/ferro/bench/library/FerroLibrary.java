@@ -5,11 +5,13 @@ import dev.ferro.BooleanAttribute;
 import dev.ferro.Ferro;
 import dev.ferro.FerroOptions;
 import dev.ferro.Model;
+import dev.ferro.Page;
 import dev.ferro.NumericAttribute;
 import dev.ferro.TextAttribute;
 import dev.ferro.Query;
 import dev.ferro.bench.BenchSchema;
 import dev.ferro.bench.DataSet;
+import dev.ferro.bench.model.ferro.Author_;
 import dev.ferro.bench.model.ferro.NewPerson;
 import dev.ferro.bench.model.ferro.NewVersionedPerson;
 import dev.ferro.bench.model.ferro.Person;
@@ -40,6 +42,8 @@ public final class FerroLibrary<P extends Person, N extends NewPerson> implement
     private final Query<N> newPeople;
     private final Query<Post> posts;
     private final Query<StreamRow> streamRows;
+    /** The cursor workload's: after the last row of page 49, found at the first call. */
+    private String cursor;
 
     /**
      * The models of the insert, select, get and filter workloads, and what the code needs of them: the
@@ -95,6 +99,25 @@ public final class FerroLibrary<P extends Person, N extends NewPerson> implement
     @Override
     public List<AuthorPosts> postsPerAuthor() {
         return posts.groupBy(Post_.author).select(Post_.author, Aggregate.count()).as(AuthorPosts.class).list();
+    }
+
+    @Override
+    public List<String> titlesByAuthorName(String name) {
+        return posts.where(Post_.author.to(Author_.name).eq(name)).orderBy(Post_.id.asc()).select(Post_.title).list();
+    }
+
+    /** The cursor of the page before, found once by reading the pages up to it, as a client following the links would. */
+    @Override
+    public List<P> cursorPage() {
+        Query<P> byScore = people.orderBy(models.score().desc());
+        if (cursor == null) {
+            Page<P> page = byScore.page(DataSet.CURSOR_PAGE_SIZE);
+            for (int i = 2; i < DataSet.CURSOR_PAGE; i++) {
+                page = byScore.after(page.nextCursor()).page(DataSet.CURSOR_PAGE_SIZE);
+            }
+            cursor = page.nextCursor();
+        }
+        return byScore.after(cursor).page(DataSet.CURSOR_PAGE_SIZE).items();
     }
 
     @Override

@@ -57,6 +57,25 @@ public final class HibernateLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<String> titlesByAuthorName(String name) {
+        return sessions.fromSession(session -> session.createSelectionQuery(
+                "select p.title from PostEntity p where p.author.name = :name order by p.id", String.class)
+                .setParameter("name", name).getResultList());
+    }
+
+    @Override
+    public List<PersonEntity> cursorPage() {
+        int row = RawJdbcLibrary.CURSOR_ROW;
+        return sessions.fromSession(session -> session.createSelectionQuery(
+                        "from PersonEntity p where p.score < :score or (p.score = :score and p.id > :id) order by p.score desc, p.id",
+                        PersonEntity.class)
+                .setParameter("score", DataSet.score(row))
+                .setParameter("id", (long) row)
+                .setMaxResults(DataSet.CURSOR_PAGE_SIZE)
+                .getResultList());
+    }
+
+    @Override
     public List<PersonSummary> projectPeople() {
         return sessions.fromSession(session -> session.createSelectionQuery(
                 "select new dev.ferro.bench.library.PersonSummary(p.id, p.username, p.age) from PersonEntity p",

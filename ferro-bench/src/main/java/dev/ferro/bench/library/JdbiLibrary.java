@@ -73,6 +73,18 @@ public final class JdbiLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<String> titlesByAuthorName(String name) {
+        return jdbi.withHandle(handle -> handle.createQuery(RawJdbcLibrary.PATH).bind(0, name).mapTo(String.class).list());
+    }
+
+    @Override
+    public List<Person> cursorPage() {
+        int row = RawJdbcLibrary.CURSOR_ROW;
+        return jdbi.withHandle(handle -> handle.createQuery(RawJdbcLibrary.CURSOR).bind(0, DataSet.score(row))
+                .bind(1, DataSet.score(row)).bind(2, (long) row).mapTo(Person.class).list());
+    }
+
+    @Override
     public List<PersonSummary> projectPeople() {
         return jdbi.withHandle(handle -> handle.createQuery(RawJdbcLibrary.PROJECT)
                 .map((rows, context) -> new PersonSummary(rows.getLong("id"), rows.getString("username"), rows.getInt("age")))

@@ -94,6 +94,23 @@ public final class JooqLibrary implements BenchLibrary {
     }
 
     @Override
+    public List<String> titlesByAuthorName(String name) {
+        return dsl.select(POST_TITLE).from(POST).join(AUTHOR).on(AUTHOR_ID.eq(POST_AUTHOR)).where(AUTHOR_NAME.eq(name))
+                .orderBy(POST_ID).fetch(POST_TITLE);
+    }
+
+    @Override
+    public List<Person> cursorPage() {
+        int row = RawJdbcLibrary.CURSOR_ROW;
+        double score = DataSet.score(row);
+        return dsl.select(ID, USERNAME, EMAIL, AGE, SCORE, ACTIVE, CREATED_AT).from(PERSON)
+                .where(SCORE.lt(score).or(SCORE.eq(score).and(ID.gt((long) row))))
+                .orderBy(SCORE.desc(), ID.asc())
+                .limit(DataSet.CURSOR_PAGE_SIZE)
+                .fetch(Records.mapping(Person::new));
+    }
+
+    @Override
     public List<PersonSummary> projectPeople() {
         return dsl.select(ID, USERNAME, AGE).from(PERSON).fetch(Records.mapping(PersonSummary::new));
     }

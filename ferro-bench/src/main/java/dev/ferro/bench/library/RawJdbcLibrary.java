@@ -34,6 +34,13 @@ public final class RawJdbcLibrary implements BenchLibrary {
     static final String PROJECT = "SELECT id, username, age FROM bench_person";
     /** The report workload's GROUP BY, which the peers that take SQL run as it is. */
     static final String REPORT = "SELECT author_id, COUNT(*) FROM bench_post GROUP BY author_id";
+    static final String PATH = "SELECT p.title FROM bench_post p JOIN bench_author a ON a.id = p.author_id WHERE a.name = ?"
+            + " ORDER BY p.id";
+    /** Keyset paging after the row (score, id) given twice: score, score, id. */
+    static final String CURSOR = "SELECT " + PERSON_COLUMNS + " FROM bench_person WHERE score < ? OR (score = ? AND id > ?)"
+            + " ORDER BY score DESC, id LIMIT " + DataSet.CURSOR_PAGE_SIZE;
+    /** The row before page 50 of the cursor workload: its score and id, the keyset values every library uses. */
+    static final int CURSOR_ROW = DataSet.byScoreDescending().get((DataSet.CURSOR_PAGE - 1) * DataSet.CURSOR_PAGE_SIZE - 1);
     private static final String GET = SELECT_ALL + " WHERE id = ?";
     private static final String FILTER = SELECT_ALL
             + " WHERE age BETWEEN ? AND ? AND active = TRUE ORDER BY score DESC, id LIMIT " + DataSet.PAGE;
@@ -95,6 +102,40 @@ public final class RawJdbcLibrary implements BenchLibrary {
                 report.add(new AuthorPosts(rows.getLong(1), rows.getLong(2)));
             }
             return report;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<String> titlesByAuthorName(String name) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(PATH)) {
+            select.setString(1, name);
+            try (ResultSet rows = select.executeQuery()) {
+                List<String> titles = new ArrayList<>();
+                while (rows.next()) {
+                    titles.add(rows.getString(1));
+                }
+                return titles;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public List<Person> cursorPage() {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(CURSOR)) {
+            select.setDouble(1, DataSet.score(CURSOR_ROW));
+            select.setDouble(2, DataSet.score(CURSOR_ROW));
+            select.setLong(3, CURSOR_ROW);
+            try (ResultSet rows = select.executeQuery()) {
+                List<Person> people = new ArrayList<>(DataSet.CURSOR_PAGE_SIZE);
+                while (rows.next()) {
+                    people.add(person(rows));
+                }
+                return people;
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
