@@ -187,7 +187,7 @@ final class ConditionSql {
     }
 
     /** The column a condition tests, or null for the conditions that test none (and/or/not, relations, aggregates). */
-    private static <M> Attribute<M, ?> attributeOf(Condition<M> condition) {
+    static <M> Attribute<M, ?> attributeOf(Condition<M> condition) {
         if (condition instanceof Condition.Compare<M> compare) {
             return compare.attribute();
         } else if (condition instanceof Condition.In<M> in) {

@@ -71,18 +71,7 @@ final class Grouping {
 
     /** Refuses a plain condition of {@code having(...)} on a column that is not grouped. */
     static <M> void checkHavingColumn(Condition<M> condition, ModelSql<M> sql, List<FieldMetadata> groupBy) {
-        Attribute<M, ?> attribute = null;
-        if (condition instanceof Condition.Compare<M> compare) {
-            attribute = compare.attribute();
-        } else if (condition instanceof Condition.In<M> in) {
-            attribute = in.attribute();
-        } else if (condition instanceof Condition.IsNull<M> isNull) {
-            attribute = isNull.attribute();
-        } else if (condition instanceof Condition.Between<M> between) {
-            attribute = between.attribute();
-        } else if (condition instanceof Condition.Like<M> like) {
-            attribute = like.attribute();
-        }
+        Attribute<M, ?> attribute = ConditionSql.attributeOf(condition);
         if (attribute != null && !groupBy.contains(sql.field(attribute))) {
             throw new InvalidQueryException("having(...) on " + attribute + " is refused: the query is grouped by "
                     + names(groupBy) + "; a condition on other columns belongs in where(...)");

@@ -5,10 +5,8 @@ import dev.ferro.Assignment;
 import dev.ferro.Attribute;
 import dev.ferro.Condition;
 import dev.ferro.Expression;
-import dev.ferro.InvalidQueryException;
 import dev.ferro.Order;
 import dev.ferro.impl.metadata.FieldMetadata;
-import dev.ferro.impl.metadata.Unstorable;
 import dev.ferro.impl.metadata.ValueKind;
 
 import java.util.ArrayList;

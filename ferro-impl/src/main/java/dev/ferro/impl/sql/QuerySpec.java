@@ -22,11 +22,6 @@ public record QuerySpec<M>(List<Condition<M>> conditions, List<Order<M>> orders,
                            List<Prefetch<M>> prefetch, RowLock lock, List<Attribute<M, ?>> groupBy,
                            List<Condition<M>> having, List<RefAttribute<M, ?>> joins) {
 
-    /** Without joins, as every query but a {@code join(...)}'s is. */
-    public QuerySpec(List<Condition<M>> conditions, List<Order<M>> orders, long limit, long offset, Scope scope,
-                     List<Prefetch<M>> prefetch, RowLock lock, List<Attribute<M, ?>> groupBy, List<Condition<M>> having) {
-        this(conditions, orders, limit, offset, scope, prefetch, lock, groupBy, having, List.of());
-    }
 
     /**
      * The filter that makes a query a relation's: an SQL condition built from model metadata only,
@@ -36,7 +31,7 @@ public record QuerySpec<M>(List<Condition<M>> conditions, List<Order<M>> orders,
     }
 
     public static <M> QuerySpec<M> all() {
-        return new QuerySpec<>(List.of(), List.of(), -1, -1, null, List.of(), null, List.of(), List.of());
+        return new QuerySpec<>(List.of(), List.of(), -1, -1, null, List.of(), null, List.of(), List.of(), List.of());
     }
 
     public QuerySpec<M> where(Condition<M> condition) {
