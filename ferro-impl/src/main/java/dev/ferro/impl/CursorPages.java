@@ -32,10 +32,12 @@ import java.util.UUID;
  */
 final class CursorPages<M> {
     private static final String VERSION = "1";
+    private static final int MAX_CACHED_ORDERINGS = 1_000;
 
     private final ModelMetadata<M> model;
     private final ModelSql<M> sql;
     private final Attribute<M, Object> id;
+    private final java.util.concurrent.ConcurrentHashMap<List<Order<M>>, Keys> keysByOrdering = new java.util.concurrent.ConcurrentHashMap<>();
 
     @SuppressWarnings("unchecked")
     CursorPages(ModelSql<M> sql) {
@@ -53,17 +55,29 @@ final class CursorPages<M> {
                         List<Boolean> nullsFirst, String signature) {
     }
 
+    /** The keys of each ordering seen, made once: a page and its cursor need them at every call. */
     private Keys keys(QuerySpec<M> spec) {
         if (spec.grouped()) {
             throw new InvalidQueryException("page(...) of a query of " + model.name() + " grouped by " + spec.groupBy()
                     + " is refused: a page has rows to continue after, a grouped query has groups");
         }
+        Keys known = keysByOrdering.get(spec.orders());
+        if (known == null) {
+            known = keys(spec.orders());
+            if (keysByOrdering.size() < MAX_CACHED_ORDERINGS) {
+                keysByOrdering.putIfAbsent(spec.orders(), known);
+            }
+        }
+        return known;
+    }
+
+    private Keys keys(List<Order<M>> ordering) {
         List<Attribute<?, ?>> attributes = new ArrayList<>();
         List<FieldMetadata> fields = new ArrayList<>();
         List<Boolean> descending = new ArrayList<>();
         List<Boolean> nullsFirst = new ArrayList<>();
         StringBuilder signature = new StringBuilder(model.name());
-        for (Order<M> order : spec.orders()) {
+        for (Order<M> order : ordering) {
             if (!(order.expression() instanceof Attribute<?, ?> attribute) || attribute.via() != null) {
                 throw new InvalidQueryException("page(...) is refused: it orders by " + order.expression()
                         + ", and a page continues after the values of the model's own columns");

@@ -28,8 +28,15 @@ public final class Hydrator<M> {
     private final ModelMetadata<M> model;
     private final Class<M> type;
     private final FieldMetadata[] fields;
-    /** The reader of a new instance's id ({@link dev.ferro.impl.sql.Dialect#freshReader}). */
+    /** The readers of a new instance's columns ({@link dev.ferro.impl.sql.Dialect#freshReader}), the id's first. */
+    private final ValueReader[] freshReaders;
+    /** The reader of a new instance's id. */
     private final ValueReader idReader;
+    /**
+     * A joined model's id reader, which reads SQL NULL as null: a join that found no row gives NULL for its columns,
+     * which {@link #idReader}, a plain getter for a primitive id, would read as 0. Null for the model a query reads.
+     */
+    private final ValueReader joinedIdReader;
     /**
      * Writes every column of a new instance from an array of values, {@code (Object,Object[])void}:
      * one method-handle call per row instead of one per column, since a handle that is not a
@@ -55,7 +62,9 @@ public final class Hydrator<M> {
         for (int i = 0; i < fields.length; i++) {
             freshReaders[i] = sql.dialect().freshReader(fields[i]);
         }
+        this.freshReaders = freshReaders;
         this.idReader = freshReaders[0];
+        this.joinedIdReader = null;
         this.hasRelationFields = !model.relations().isEmpty();
         this.relations = relations;
         this.rows = GeneratedRows.find(type, fields);
@@ -70,11 +79,9 @@ public final class Hydrator<M> {
         this.model = base.model;
         this.type = base.type;
         this.fields = base.fields;
-        ValueReader[] freshReaders = new ValueReader[fields.length];
-        for (int i = 0; i < fields.length; i++) {
-            freshReaders[i] = sql.dialect().freshReader(fields[i]);
-        }
-        this.idReader = freshReaders[0];
+        this.freshReaders = base.freshReaders;
+        this.idReader = base.idReader;
+        this.joinedIdReader = sql.dialect().reader(fields[0]);
         this.hasRelationFields = base.hasRelationFields;
         this.relations = base.relations;
         this.rows = base.rows;
@@ -94,8 +101,8 @@ public final class Hydrator<M> {
      * the id first, are NULL).
      */
     public M readJoined(ResultSet row, IdentityMap identityMap) throws SQLException {
-        row.getObject(offset + 1);
-        return row.wasNull() ? null : read(row, identityMap, null);
+        Object id = joinedIdReader.read(row, offset + 1);
+        return id == null ? null : read(id, row, identityMap, null);
     }
 
     /** Whether new instances come from the generated {@code <Model>_Rows} rather than method handles. */
@@ -142,7 +149,11 @@ public final class Hydrator<M> {
 
     /** {@code values}: scratch space for the method-handle path, or null to allocate it when needed. */
     private M read(ResultSet row, IdentityMap identityMap, Object[] values) throws SQLException {
-        Object id = idReader.read(row, offset + 1);
+        return read(idReader.read(row, offset + 1), row, identityMap, values);
+    }
+
+    /** The row's model, its id already read. */
+    private M read(Object id, ResultSet row, IdentityMap identityMap, Object[] values) throws SQLException {
         if (identityMap != null) {
             M known = identityMap.get(type, id);
             if (known != null) {

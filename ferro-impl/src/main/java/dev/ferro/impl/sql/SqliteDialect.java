@@ -36,6 +36,8 @@ public final class SqliteDialect extends Dialect {
     private static final int MAX_EXACT_REAL_DIGITS = 15;
     /** The driver's connections that have {@link SqliteLower}, forgotten as the pool closes them. */
     private final java.util.Map<Object, Boolean> preparedConnections = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /** sqlite-jdbc's connection class, found at the first borrow rather than at every one (a class loader lookup each). */
+    private volatile Class<?> driverConnectionClass;
     private static final int MAX_EXACT_INTEGER_DIGITS = 18;
     private static final SqlTypes TYPES = SqlTypes.standard()
             .declaring(ValueKind.BOOLEAN, "INTEGER")
@@ -219,12 +221,16 @@ public final class SqliteDialect extends Dialect {
     /** Registers {@link SqliteLower} on each connection, once: the driver's connections carry their functions. */
     @Override
     public void borrowed(java.sql.Connection connection) throws SQLException {
-        Object driverConnection;
-        try {
-            driverConnection = connection.unwrap(driverClass(connection));
-        } catch (ClassNotFoundException e) {
-            return;
+        Class<?> type = driverConnectionClass;
+        if (type == null || !connection.isWrapperFor(type)) {
+            try {
+                type = driverClass(connection);
+            } catch (ClassNotFoundException e) {
+                return;
+            }
+            driverConnectionClass = type;
         }
+        Object driverConnection = connection.unwrap(type);
         if (preparedConnections.putIfAbsent(driverConnection, Boolean.TRUE) == null) {
             try {
                 SqliteLower.register((java.sql.Connection) driverConnection);
